@@ -1,0 +1,8 @@
+package cn.econtract.app.audit;
+
+/** What was done. Kept in the log as the enum name; labels come from the message bundles. */
+public enum OperationAction {
+    LOGIN, LOGOUT, LOGIN_FAILED,
+    VIEW, DOWNLOAD, CREATE, MODIFY, DELETE, SUBMIT, APPROVE, SIGN, EXPORT,
+    PERMISSION_CHANGE, KEY_ROTATION, PURGE
+}

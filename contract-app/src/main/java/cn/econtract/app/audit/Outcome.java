@@ -1,0 +1,5 @@
+package cn.econtract.app.audit;
+
+public enum Outcome {
+    SUCCESS, DENIED, FAILED
+}

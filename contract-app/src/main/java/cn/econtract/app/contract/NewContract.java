@@ -1,0 +1,20 @@
+package cn.econtract.app.contract;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+
+/** What a caller supplies to register a draft. */
+public record NewContract(
+        @NotBlank @Size(max = 200) String title,
+        @NotBlank @Pattern(regexp = "[A-Z_]{2,32}", message = "{validation.contractType}") String contractType,
+        @Size(max = 64) String departmentId,
+        @Size(max = 200) String counterpartyName,
+        @Size(max = 1000) String counterpartyContact,
+        @DecimalMin(value = "0.00", message = "{validation.amount.negative}") @Digits(integer = 17, fraction = 2) BigDecimal amount,
+        @Pattern(regexp = "[A-Z]{3}", message = "{validation.currency}") String currency,
+        @Size(max = 200_000) String body) {
+}

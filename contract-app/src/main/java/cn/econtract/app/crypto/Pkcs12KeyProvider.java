@@ -1,0 +1,207 @@
+package cn.econtract.app.crypto;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Comparator;
+import javax.crypto.Cipher;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Embedded default key provider: AES-256 KEKs ({@code kek-0001}, {@code kek-0002}, …; the highest
+ * is active) and HMAC keys ({@code mac-<purpose>}) in a PKCS#12 key store. Data keys are wrapped
+ * with AES Key Wrap (RFC 3394).
+ */
+public class Pkcs12KeyProvider implements KeyEncryptionKeyProvider {
+
+    private static final Logger log = LoggerFactory.getLogger(Pkcs12KeyProvider.class);
+    private static final String KEK_PREFIX = "kek-";
+    private static final String MAC_PREFIX = "mac-";
+
+    private final Path path;
+    private final char[] password;
+    private final KeyStore store;
+
+    public Pkcs12KeyProvider(CryptoProperties properties) {
+        this.path = properties.keystorePath();
+        this.password = resolvePassword(properties);
+        this.store = loadOrCreate();
+    }
+
+    @Override
+    public synchronized String activeKeyId() {
+        return kekAliases().stream().max(Comparator.naturalOrder())
+                .orElseThrow(() -> new IllegalStateException("key store has no KEK"));
+    }
+
+    @Override
+    public byte[] wrap(String kekId, SecretKey dataKey) {
+        try {
+            Cipher cipher = Cipher.getInstance("AESWrap");
+            cipher.init(Cipher.WRAP_MODE, secret(kekId));
+            return cipher.wrap(dataKey);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot wrap data key with " + kekId, e);
+        }
+    }
+
+    @Override
+    public SecretKey unwrap(String kekId, byte[] wrappedKey) {
+        try {
+            Cipher cipher = Cipher.getInstance("AESWrap");
+            cipher.init(Cipher.UNWRAP_MODE, secret(kekId));
+            return (SecretKey) cipher.unwrap(wrappedKey, "AES", Cipher.SECRET_KEY);
+        } catch (GeneralSecurityException e) {
+            // AES Key Wrap carries its own integrity check: a changed wrapped key lands here
+            throw new TamperedDataException("wrapped data key does not unwrap under " + kekId, e);
+        }
+    }
+
+    @Override
+    public synchronized String rotate() {
+        String next = String.format("%s%04d", KEK_PREFIX, kekAliases().size() + 1);
+        putSecret(next, newKey("AES", 256));
+        save();
+        log.info("Created key-encryption key {} (now active)", next);
+        return next;
+    }
+
+    @Override
+    public synchronized SecretKey macKey(String purpose) {
+        String alias = MAC_PREFIX + purpose;
+        try {
+            if (!store.containsAlias(alias)) {
+                putSecret(alias, newKey("HmacSHA256", 256));
+                save();
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        return secret(alias);
+    }
+
+    private SecretKey secret(String alias) {
+        try {
+            Key key = store.getKey(alias, password);
+            if (!(key instanceof SecretKey secretKey)) {
+                throw new IllegalArgumentException("no secret key " + alias + " in the key store");
+            }
+            return secretKey;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read key " + alias, e);
+        }
+    }
+
+    private java.util.List<String> kekAliases() {
+        try {
+            return Collections.list(store.aliases()).stream().filter(a -> a.startsWith(KEK_PREFIX)).toList();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void putSecret(String alias, SecretKey key) {
+        try {
+            store.setEntry(alias, new KeyStore.SecretKeyEntry(key), new KeyStore.PasswordProtection(password));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot store key " + alias, e);
+        }
+    }
+
+    private static SecretKey newKey(String algorithm, int bits) {
+        try {
+            KeyGenerator generator = KeyGenerator.getInstance(algorithm);
+            generator.init(bits, new SecureRandom());
+            return generator.generateKey();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private KeyStore loadOrCreate() {
+        try {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            if (Files.exists(path)) {
+                try (InputStream in = Files.newInputStream(path)) {
+                    ks.load(in, password);
+                }
+                return ks;
+            }
+            ks.load(null, password);
+            ks.setEntry(KEK_PREFIX + "0001", new KeyStore.SecretKeyEntry(newKey("AES", 256)),
+                    new KeyStore.PasswordProtection(password));
+            writeStore(ks);
+            log.info("Created key store {} with a first key-encryption key", path);
+            return ks;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot open key store " + path + " (wrong password?)", e);
+        }
+    }
+
+    private void save() {
+        try {
+            writeStore(store);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot save key store " + path, e);
+        }
+    }
+
+    private void writeStore(KeyStore ks) throws IOException, GeneralSecurityException {
+        Files.createDirectories(path.toAbsolutePath().getParent());
+        Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+            ks.store(out, password);
+        }
+        ownerOnly(tmp);
+        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static char[] resolvePassword(CryptoProperties properties) {
+        if (properties.keystorePassword() != null && !properties.keystorePassword().isBlank()) {
+            return properties.keystorePassword().toCharArray();
+        }
+        if (!properties.generateIfMissing()) {
+            throw new IllegalStateException(
+                    "No key store password: set ECONTRACT_CRYPTO_KEYSTORE_PASSWORD (econtract.crypto.keystore-password)");
+        }
+        Path passwordFile = properties.keystorePath().resolveSibling(properties.keystorePath().getFileName() + ".pass");
+        try {
+            if (Files.exists(passwordFile)) {
+                return Files.readString(passwordFile, StandardCharsets.US_ASCII).trim().toCharArray();
+            }
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Files.createDirectories(passwordFile.toAbsolutePath().getParent());
+            Files.writeString(passwordFile, generated, StandardCharsets.US_ASCII);
+            ownerOnly(passwordFile);
+            log.warn("No key store password configured: generated one in {} (owner-only). "
+                    + "Set ECONTRACT_CRYPTO_KEYSTORE_PASSWORD in production.", passwordFile);
+            return generated.toCharArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create key store password file " + passwordFile, e);
+        }
+    }
+
+    private static void ownerOnly(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the user profile's ACLs apply
+        }
+    }
+}

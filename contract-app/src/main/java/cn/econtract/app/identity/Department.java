@@ -1,0 +1,4 @@
+package cn.econtract.app.identity;
+
+public record Department(String id, String name) {
+}

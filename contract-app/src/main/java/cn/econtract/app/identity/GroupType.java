@@ -1,0 +1,13 @@
+package cn.econtract.app.identity;
+
+/** The {@code type} column of Camunda groups, which tells departments from roles. */
+public final class GroupType {
+    public static final String DEPARTMENT = "DEPARTMENT";
+    public static final String ROLE = "ROLE";
+    /** Camunda's own administrators group ({@code camunda-admin}). */
+    public static final String SYSTEM = "SYSTEM";
+    public static final String CAMUNDA_ADMIN_GROUP = "camunda-admin";
+
+    private GroupType() {
+    }
+}

@@ -1,0 +1,150 @@
+package cn.econtract.app.identity;
+
+import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * Who may reach what. Three chains: the engine REST API (Basic only, stateless), Camunda's webapps
+ * (our login, Camunda's own CSRF and CSP), and everything else (deny by default).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+            + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /** Browsers never send an Authorization header by themselves (we send no Basic challenge). */
+    private static final RequestMatcher HAS_AUTHORIZATION_HEADER = r -> r.getHeader("Authorization") != null;
+
+    @Bean
+    AuthenticationManager authenticationManager(DirectoryAuthenticationProvider provider,
+                                                ApplicationEventPublisher events) {
+        ProviderManager manager = new ProviderManager(provider);
+        manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+        return manager;
+    }
+
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
+    // Engine REST and the webapps are served by Jersey servlets and filters, not Spring MVC's
+    // DispatcherServlet: their chains match plain Ant paths.
+
+    /** Camunda Modeler and scripts deploy here with Basic credentials; Camunda authorizations then apply. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain engineRest(HttpSecurity http, SecurityProblems problems, AuthenticationManager manager)
+            throws Exception {
+        return http.securityMatcher(antMatcher("/engine-rest/**"))
+                .authenticationManager(manager)
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .build();
+    }
+
+    /** Tasklist, Cockpit, Admin: single sign-on with our login; Camunda keeps its own CSRF filter and CSP. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain camundaWebapps(HttpSecurity http, SecurityProblems problems, AuthenticationManager manager,
+                                       SessionRegistry sessions) throws Exception {
+        return http.securityMatcher(antMatcher("/camunda/**"))
+                .authenticationManager(manager)
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(problems, antMatcher("/camunda/api/**"))
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), r -> true)
+                        .accessDeniedHandler(problems))
+                // Camunda's logout button ends the shared session, so it logs out of our UI too
+                .logout(l -> l.logoutRequestMatcher(antMatcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout"))
+                        .invalidateHttpSession(true).deleteCookies("JSESSIONID")
+                        .logoutSuccessHandler((req, res, auth) -> res.setStatus(200)))
+                .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions))
+                .csrf(c -> c.disable())
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain application(HttpSecurity http, SecurityProblems problems, AccessService access,
+                                    AuthenticationManager manager, SessionRegistry sessions) throws Exception {
+        http.authenticationManager(manager)
+                .authorizeHttpRequests(a -> routes(a, access))
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error").permitAll())
+                .httpBasic(b -> b.authenticationEntryPoint(problems))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+                        .invalidateHttpSession(true).deleteCookies("JSESSIONID"))
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                r -> SecurityProblems.wantsHtml(r))
+                        .defaultAuthenticationEntryPointFor(problems, r -> true)
+                        .accessDeniedHandler(problems))
+                .sessionManagement(s -> s
+                        .sessionFixation(f -> f.changeSessionId())
+                        .maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired"))
+                .csrf(c -> c.ignoringRequestMatchers(HAS_AUTHORIZATION_HEADER))
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                        .frameOptions(f -> f.deny())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .xssProtection(x -> x.headerValue(XXssProtectionHeaderWriter.HeaderValue.DISABLED))
+                        .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()"))
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+        return http.build();
+    }
+
+    /** Deny by default: a route not listed here answers 403, however authenticated the caller is. */
+    private static void routes(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a,
+                               AccessService access) {
+        a.requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+                        "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                .requestMatchers("/actuator/**").access(needs(access, Permission.ADMIN))
+                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").authenticated()
+                .requestMatchers("/api/v1/me", "/api/v1/me/**").authenticated()
+                .requestMatchers("/api/v1/audit/**", "/audit", "/audit/**").access(needs(access, Permission.AUDIT_READ))
+                .requestMatchers("/api/v1/admin/**", "/admin/**").access(needs(access, Permission.ADMIN))
+                .requestMatchers(HttpMethod.GET, "/api/v1/contracts", "/api/v1/contracts/**", "/contracts", "/contracts/**")
+                        .access(needs(access, Permission.CONTRACT_VIEW))
+                .requestMatchers(HttpMethod.POST, "/api/v1/contracts").access(needs(access, Permission.CONTRACT_CREATE))
+                .requestMatchers(HttpMethod.DELETE, "/api/v1/contracts/*").access(needs(access, Permission.CONTRACT_DELETE))
+                .requestMatchers(HttpMethod.PUT, "/api/v1/contracts/*").access(needs(access, Permission.CONTRACT_EDIT))
+                .requestMatchers(HttpMethod.GET, "/", "/tasks", "/profile").authenticated()
+                .requestMatchers(HttpMethod.GET, "/api/v1/tasks").authenticated()
+                .requestMatchers(HttpMethod.POST, "/profile/logout-everywhere").authenticated()
+                .anyRequest().denyAll();
+    }
+
+    private static PermissionAuthorization needs(AccessService access, Permission permission) {
+        return new PermissionAuthorization(access, permission);
+    }
+}

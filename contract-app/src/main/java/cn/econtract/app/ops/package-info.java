@@ -1,0 +1,2 @@
+/** Operations: metrics, clock, command-line maintenance commands. */
+package cn.econtract.app.ops;
