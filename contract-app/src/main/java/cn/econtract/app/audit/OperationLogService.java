@@ -144,7 +144,12 @@ public class OperationLogService {
      * verification anchor to the last removed entry and is itself logged.
      */
     public int purgeExpired() {
-        Instant cutOff = clock.instant().atOffset(ZoneOffset.UTC).minus(properties.retention()).toInstant();
+        return purgeExpiredAsOf(clock.instant());
+    }
+
+    /** The purge as it would run at {@code now}; entries newer than {@code now - retention} stay. */
+    public int purgeExpiredAsOf(Instant now) {
+        Instant cutOff = now.atOffset(ZoneOffset.UTC).minus(properties.retention()).toInstant();
         OperationEntry last = repository.lastBefore(cutOff).orElse(null);
         if (last == null) {
             return 0;

@@ -30,10 +30,15 @@ public class AccessService {
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public AccessService(DirectoryService directory, RolePermissionRepository rolePermissions, Clock clock) {
+    private final org.springframework.transaction.support.TransactionTemplate readOnly;
+
+    public AccessService(DirectoryService directory, RolePermissionRepository rolePermissions, Clock clock,
+                         org.springframework.transaction.PlatformTransactionManager transactions) {
         this.directory = directory;
         this.rolePermissions = rolePermissions;
         this.clock = clock;
+        this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     /** The signed-in user; a request without one never reaches a feature (401 from the security rules). */
@@ -56,7 +61,8 @@ public class AccessService {
         if (cached != null && cached.expires().isAfter(now)) {
             return cached.profile();
         }
-        UserProfile profile = load(userId);
+        // one transaction for the directory and the role table: the connection goes back to the pool at its end
+        UserProfile profile = readOnly.execute(status -> load(userId));
         cache.put(userId, new Cached(profile, now.plus(TTL)));
         return profile;
     }

@@ -1,0 +1,7 @@
+package cn.econtract.contract;
+
+import cn.econtract.support.OnPostgres;
+
+@OnPostgres
+class EncryptionAtRestPostgresIT extends EncryptionAtRestScenarios {
+}

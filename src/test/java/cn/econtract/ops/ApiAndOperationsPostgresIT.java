@@ -1,0 +1,7 @@
+package cn.econtract.ops;
+
+import cn.econtract.support.OnPostgres;
+
+@OnPostgres
+class ApiAndOperationsPostgresIT extends ApiAndOperationsScenarios {
+}
