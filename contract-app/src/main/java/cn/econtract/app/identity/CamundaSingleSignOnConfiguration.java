@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
  * runs every call as the authenticated user so Camunda's authorizations hold.
  */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 class CamundaSingleSignOnConfiguration {
 
     private static final int AFTER_SPRING_SECURITY = SecurityProperties.DEFAULT_FILTER_ORDER + 1;

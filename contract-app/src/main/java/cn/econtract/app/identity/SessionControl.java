@@ -11,6 +11,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class SessionControl {
 
+    /** Known sessions per user, fed by Spring Security's session management. */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class Registry {
+        @org.springframework.context.annotation.Bean
+        SessionRegistry sessionRegistry() {
+            return new org.springframework.security.core.session.SessionRegistryImpl();
+        }
+    }
+
     private final SessionRegistry registry;
 
     SessionControl(SessionRegistry registry) {

@@ -34,7 +34,11 @@ public final class MaintenanceCommand {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
                 .properties("camunda.bpm.job-execution.enabled=false", "econtract.identity.demo-data=false",
-                        "spring.main.banner-mode=off", "logging.level.root=WARN")
+                        "spring.main.banner-mode=off", "logging.level.root=WARN",
+                        // no web server: leave out Camunda's REST and webapp wiring
+                        "spring.autoconfigure.exclude="
+                                + "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration,"
+                                + "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration")
                 .run(springArgs)) {
             return switch (args[0]) {
                 case VERIFY_OPERATION_LOG -> verify(context.getBean(OperationLogService.class).verify(), out);

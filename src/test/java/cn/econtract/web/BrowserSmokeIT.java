@@ -1,0 +1,114 @@
+package cn.econtract.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.econtract.support.OnH2;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The web shell in a real headless Chromium at a desktop and a phone viewport: log in, navigate,
+ * open Tasklist without a second login. Screenshots land in target/screenshots for the manual.
+ */
+@OnH2
+class BrowserSmokeIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @LocalServerPort
+    int port;
+    private WebDriver browser;
+
+    @BeforeAll
+    static void requireBrowser() {
+        assertThat(Files.isExecutable(CHROMIUM)).as("needs Chromium (Debian package chromium)").isTrue();
+        assertThat(Files.isExecutable(CHROMEDRIVER)).as("needs ChromeDriver (Debian package chromium-driver)").isTrue();
+    }
+
+    @AfterEach
+    void quit() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"desktop, 1366, 900", "phone, 390, 844"})
+    void loginNavigateAndReachTasklist(String viewport, int width, int height) throws IOException {
+        browser = start(width, height);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+
+        browser.get("http://localhost:" + port + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("drafter");
+        browser.findElement(By.id("password")).sendKeys("demo");
+        screenshot("login-" + viewport);
+        browser.findElement(By.cssSelector("[data-testid=login-submit]")).click();
+
+        String welcome = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=welcome]"))).getText();
+        assertThat(welcome).contains("王小采");
+        screenshot("home-" + viewport);
+
+        if (width < 760) {
+            assertThat(browser.findElement(By.id("sidenav")).isDisplayed()).isFalse();
+            browser.findElement(By.cssSelector("[data-menu-toggle]")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sidenav")));
+            screenshot("menu-" + viewport);
+        }
+        browser.findElement(By.cssSelector("[data-nav=tasks]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=open-tasklist]")));
+        assertThat(browser.findElements(By.cssSelector("[data-nav=audit]"))).as("drafter has no audit:read").isEmpty();
+        assertThat(noHorizontalScroll()).as("page fits the viewport").isTrue();
+
+        browser.findElement(By.cssSelector("[data-testid=open-tasklist]")).click();
+        wait.until(d -> d.getCurrentUrl().contains("/camunda/app/tasklist/"));
+        try {
+            // Tasklist shows the signed-in user's name in its header once it has asked who is logged in
+            wait.until(d -> d.getPageSource().contains("小采"));
+        } finally {
+            screenshot("tasklist-" + viewport);
+        }
+        assertThat(browser.findElements(By.cssSelector("input[name=username]"))).as("no second login").isEmpty();
+    }
+
+    private boolean noHorizontalScroll() {
+        Object fits = ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth <= window.innerWidth + 1;");
+        return Boolean.TRUE.equals(fits);
+    }
+
+    private static WebDriver start(int width, int height) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--lang=zh-CN", "--window-size=" + width + "," + height);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        WebDriver driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(width, height));
+        return driver;
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}
