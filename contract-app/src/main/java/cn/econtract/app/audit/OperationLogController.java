@@ -8,9 +8,8 @@ import jakarta.validation.constraints.Min;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
-import org.springframework.format.annotation.DateTimeFormat;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,31 +30,16 @@ class OperationLogController {
     }
 
     @GetMapping
-    @Operation(summary = "Query the operation log, newest first")
-    OperationPage find(@RequestParam(required = false) String actor,
-                       @RequestParam(required = false) OperationAction action,
-                       @RequestParam(required = false) String resourceType,
-                       @RequestParam(required = false) String resourceId,
-                       @RequestParam(required = false) Outcome outcome,
-                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+    @Operation(summary = "Query the operation log, newest first (filters: actor, action, resourceType, resourceId, outcome, from, to)")
+    OperationPage find(@ParameterObject OperationQuery query,
                        @RequestParam(defaultValue = "0") @Min(0) int page,
                        @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        OperationQuery query = new OperationQuery(actor, action, resourceType, resourceId, outcome, from, to);
         return new OperationPage(log.find(query, page, size), log.count(query), page, size);
     }
 
     @GetMapping(value = "/export", produces = "text/csv")
-    @Operation(summary = "Export matching entries as CSV (UTF-8)")
-    void export(@RequestParam(required = false) String actor,
-                @RequestParam(required = false) OperationAction action,
-                @RequestParam(required = false) String resourceType,
-                @RequestParam(required = false) String resourceId,
-                @RequestParam(required = false) Outcome outcome,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-                HttpServletResponse response) throws IOException {
-        OperationQuery query = new OperationQuery(actor, action, resourceType, resourceId, outcome, from, to);
+    @Operation(summary = "Export matching entries as CSV (UTF-8); the export itself is logged")
+    void export(@ParameterObject OperationQuery query, HttpServletResponse response) throws IOException {
         log.record(new OperationRecord(null, OperationAction.EXPORT, "operation-log", null, Outcome.SUCCESS,
                 "CSV export " + query));
         response.setContentType("text/csv;charset=UTF-8");
