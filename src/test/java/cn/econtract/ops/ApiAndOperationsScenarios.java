@@ -60,6 +60,19 @@ abstract class ApiAndOperationsScenarios {
     }
 
     @Test
+    void oversizedBodyIsRefusedBeforeItIsRead() {
+        Http drafter = Http.basic(port, "drafter", "demo");
+        int before = Http.json(drafter.get("/api/v1/contracts?size=200")).size();
+        String huge = "{\"title\":\"大合同\",\"contractType\":\"PURCHASE\",\"body\":\"" + "合".repeat(1_200_000) + "\"}";
+
+        HttpResponse<String> response = drafter.postRaw("/api/v1/contracts", "application/json", huge);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(Http.json(response).get("code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
+        assertThat(Http.json(drafter.get("/api/v1/contracts?size=200")).size()).isEqualTo(before);
+    }
+
+    @Test
     void missingContractIsNotFoundProblem() {
         HttpResponse<String> response = Http.basic(port, "legal", "demo").get("/api/v1/contracts/no-such-id");
         assertThat(response.statusCode()).isEqualTo(404);
