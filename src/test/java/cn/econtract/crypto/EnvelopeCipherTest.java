@@ -134,11 +134,11 @@ class EnvelopeCipherTest {
     @ValueSource(ints = {0, 1, 65_535, 65_536, 65_537, 3 * 65_536, 1_000_003})
     void streamsOfAnyLengthRoundTrip(int length) throws IOException {
         byte[] plain = randomBytes(length);
-        ByteArrayOutputStream sealed = new ByteArrayOutputStream();
-        WrappedDataKey key = cipher.sealStream(new ByteArrayInputStream(plain), sealed, AAD);
+        SealedStream sealed = seal(plain);
+        WrappedDataKey key = sealed.key();
 
         ByteArrayOutputStream opened = new ByteArrayOutputStream();
-        cipher.openStream(key, new ByteArrayInputStream(sealed.toByteArray()), opened, AAD);
+        cipher.openStream(key, new ByteArrayInputStream(sealed.bytes()), opened, AAD);
 
         assertThat(opened.toByteArray()).isEqualTo(plain);
     }
@@ -146,18 +146,17 @@ class EnvelopeCipherTest {
     @Test
     void streamHoldsNoPlaintext() throws IOException {
         byte[] plain = (SECRET.repeat(5000)).getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream sealed = new ByteArrayOutputStream();
-        cipher.sealStream(new ByteArrayInputStream(plain), sealed, AAD);
+        SealedStream sealed = seal(plain);
 
-        assertThat(new String(sealed.toByteArray(), StandardCharsets.UTF_8)).doesNotContain("上海东方");
+        assertThat(new String(sealed.bytes(), StandardCharsets.UTF_8)).doesNotContain("上海东方");
     }
 
     @Test
     void truncatedStreamIsDetectedEvenAtASegmentBoundary() throws IOException {
         byte[] plain = randomBytes(3 * 65_536);
-        ByteArrayOutputStream sealed = new ByteArrayOutputStream();
-        WrappedDataKey key = cipher.sealStream(new ByteArrayInputStream(plain), sealed, AAD);
-        byte[] whole = sealed.toByteArray();
+        SealedStream sealed = seal(plain);
+        WrappedDataKey key = sealed.key();
+        byte[] whole = sealed.bytes();
         byte[] truncated = Arrays.copyOf(whole, 15 + 2 * (65_536 + 16)); // header + two whole segments
 
         assertThatThrownBy(() -> cipher.openStream(key, new ByteArrayInputStream(truncated), new ByteArrayOutputStream(), AAD))
@@ -167,9 +166,9 @@ class EnvelopeCipherTest {
     @Test
     void reorderedSegmentsAreDetected() throws IOException {
         byte[] plain = randomBytes(3 * 65_536 + 10);
-        ByteArrayOutputStream sealed = new ByteArrayOutputStream();
-        WrappedDataKey key = cipher.sealStream(new ByteArrayInputStream(plain), sealed, AAD);
-        byte[] bytes = sealed.toByteArray();
+        SealedStream sealed = seal(plain);
+        WrappedDataKey key = sealed.key();
+        byte[] bytes = sealed.bytes();
         int seg = 65_536 + 16;
         byte[] first = Arrays.copyOfRange(bytes, 15, 15 + seg);
         System.arraycopy(bytes, 15 + seg, bytes, 15, seg);
@@ -182,9 +181,9 @@ class EnvelopeCipherTest {
     @Test
     void flippedStreamByteIsDetected() throws IOException {
         byte[] plain = randomBytes(200_000);
-        ByteArrayOutputStream sealed = new ByteArrayOutputStream();
-        WrappedDataKey key = cipher.sealStream(new ByteArrayInputStream(plain), sealed, AAD);
-        byte[] bytes = sealed.toByteArray();
+        SealedStream sealed = seal(plain);
+        WrappedDataKey key = sealed.key();
+        byte[] bytes = sealed.bytes();
         bytes[bytes.length - 100] ^= 0x40;
 
         assertThatThrownBy(() -> cipher.openStream(key, new ByteArrayInputStream(bytes), new ByteArrayOutputStream(), AAD))
@@ -194,16 +193,25 @@ class EnvelopeCipherTest {
     @Test
     void rewrappedStreamKeyStillOpensTheUnchangedStream() throws IOException {
         byte[] plain = randomBytes(100_000);
-        ByteArrayOutputStream sealed = new ByteArrayOutputStream();
-        WrappedDataKey key = cipher.sealStream(new ByteArrayInputStream(plain), sealed, AAD);
+        SealedStream sealed = seal(plain);
+        WrappedDataKey key = sealed.key();
         keys.rotate();
 
         WrappedDataKey rewrapped = cipher.rewrap(key);
         ByteArrayOutputStream opened = new ByteArrayOutputStream();
-        cipher.openStream(rewrapped, new ByteArrayInputStream(sealed.toByteArray()), opened, AAD);
+        cipher.openStream(rewrapped, new ByteArrayInputStream(sealed.bytes()), opened, AAD);
 
         assertThat(rewrapped.kekId()).isEqualTo("kek-0002");
         assertThat(opened.toByteArray()).isEqualTo(plain);
+    }
+
+    private SealedStream seal(byte[] plain) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        WrappedDataKey key = cipher.sealStream(new ByteArrayInputStream(plain), out, AAD);
+        return new SealedStream(key, out.toByteArray());
+    }
+
+    private record SealedStream(WrappedDataKey key, byte[] bytes) {
     }
 
     private static byte[] randomBytes(int length) {

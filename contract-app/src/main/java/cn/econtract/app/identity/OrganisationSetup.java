@@ -1,6 +1,5 @@
 package cn.econtract.app.identity;
 
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -127,9 +126,5 @@ class OrganisationSetup implements ApplicationRunner {
         read.setResourceId(filter.getId());
         read.addPermission(Permissions.READ);
         authorizations.saveAuthorization(read);
-    }
-
-    static List<String> roleIds() {
-        return List.copyOf(ROLES.keySet());
     }
 }

@@ -1,19 +1,14 @@
 package cn.econtract.app.identity;
 
+import cn.econtract.app.api.ProblemResponses;
 import cn.econtract.app.audit.OperationAction;
 import cn.econtract.app.audit.OperationLogService;
 import cn.econtract.app.audit.OperationRecord;
 import cn.econtract.app.audit.RequestOrigin;
 import cn.econtract.app.kernel.ErrorCode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -22,19 +17,17 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * 401 and 403 answers from the security filters, which run before Spring MVC and its problem
- * handler: API callers get problem+json, browsers an error page. Every denial is logged.
+ * 401 and 403 answers from the security filters: API callers get problem+json, browsers an error
+ * page. Every denial is logged.
  */
 @Component
 class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    private final ObjectMapper json;
-    private final MessageSource messages;
+    private final ProblemResponses problems;
     private final OperationLogService log;
 
-    SecurityProblems(ObjectMapper json, MessageSource messages, OperationLogService log) {
-        this.json = json;
-        this.messages = messages;
+    SecurityProblems(ProblemResponses problems, OperationLogService log) {
+        this.problems = problems;
         this.log = log;
     }
 
@@ -42,7 +35,7 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        write(request, response, ErrorCode.UNAUTHENTICATED, "error.unauthenticated.detail");
+        problems.write(request, response, ErrorCode.UNAUTHENTICATED, "error.unauthenticated.detail");
     }
 
     @Override
@@ -58,23 +51,7 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
-        write(request, response, ErrorCode.FORBIDDEN, "error.forbidden.detail");
-    }
-
-    private void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, String detailKey)
-            throws IOException {
-        var locale = LocaleContextHolder.getLocale();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", messages.getMessage(code.titleKey(), null, code.name(), locale));
-        body.put("status", code.status());
-        body.put("detail", messages.getMessage(detailKey, null, "", locale));
-        body.put("instance", request.getRequestURI());
-        body.put("code", code.name());
-        response.setStatus(code.status());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), body);
+        problems.write(request, response, ErrorCode.FORBIDDEN, "error.forbidden.detail");
     }
 
     static OperationAction actionOf(HttpServletRequest request) {

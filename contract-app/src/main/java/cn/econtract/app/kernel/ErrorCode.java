@@ -11,11 +11,9 @@ public enum ErrorCode {
     FORBIDDEN(403),
     NOT_FOUND(404),
     METHOD_NOT_ALLOWED(405),
-    CONFLICT(409),
     STATE_CONFLICT(409),
     PAYLOAD_TOO_LARGE(413),
     UNSUPPORTED_MEDIA_TYPE(415),
-    ACCOUNT_LOCKED(423),
     INTERNAL_ERROR(500);
 
     private final int status;
