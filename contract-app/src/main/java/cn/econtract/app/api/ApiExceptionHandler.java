@@ -3,6 +3,7 @@ package cn.econtract.app.api;
 import cn.econtract.app.crypto.TamperedDataException;
 import cn.econtract.app.kernel.BusinessException;
 import cn.econtract.app.kernel.ErrorCode;
+import cn.econtract.app.kernel.InvalidFieldsException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +44,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> business(BusinessException e) {
         ProblemDetail problem = problem(e.code(), text(e.messageKey(), e.args()));
         return ResponseEntity.status(e.code().status()).body(problem);
+    }
+
+    @ExceptionHandler(InvalidFieldsException.class)
+    ResponseEntity<Object> invalidFields(InvalidFieldsException e) {
+        return validation(e.errors().stream()
+                .map(f -> new FieldProblem(f.field(), text(f.messageKey(), f.args()))).toList());
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
