@@ -38,6 +38,9 @@ abstract class EncryptionAtRestScenarios {
         assertThat(everything).doesNotContain("数控机床").doesNotContain("13912345678").doesNotContain("李建国");
         assertThat(everything).doesNotContain(Base64.getEncoder().encodeToString(BODY.getBytes(StandardCharsets.UTF_8)).substring(0, 16));
         assertThat(jdbc.queryForObject("SELECT body FROM contract WHERE id = ?", String.class, id)).startsWith("ev1.");
+        // every saved version is sealed too
+        String versions = jdbc.queryForList("SELECT content FROM contract_version WHERE contract_id = ?", String.class, id).toString();
+        assertThat(versions).contains("ev1.").doesNotContain("数控机床").doesNotContain("13912345678");
 
         JsonNode api = Http.json(Http.basic(port, "drafter", "demo").get("/api/v1/contracts/" + id));
         assertThat(api.get("body").asText()).isEqualTo(BODY);

@@ -28,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 class ContractRepository implements DataKeyHolder {
 
     private static final String COLUMNS = "id, contract_no, title, contract_type, department_id, counterparty_name, "
-            + "counterparty_contact, amount, currency, body, status, created_by, created_at, updated_at";
+            + "counterparty_contact, amount, currency, body, status, created_by, created_at, updated_at, template_version_id, "
+            + "effective_date, expiry_date, current_version, risk_flags";
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -42,7 +43,7 @@ class ContractRepository implements DataKeyHolder {
 
     void insert(Contract c) {
         jdbc.sql("INSERT INTO contract (" + COLUMNS + ") VALUES (:id, :no, :title, :type, :dept, :cpName, :cpContact, "
-                        + ":amount, :currency, :body, :status, :createdBy, :createdAt, :updatedAt)")
+                        + ":amount, :currency, :body, :status, :createdBy, :createdAt, :updatedAt, :tv, :eff, :exp, :cv, :risk)")
                 .param("id", c.id()).param("no", c.contractNo()).param("title", c.title())
                 .param("type", c.contractType()).param("dept", c.departmentId())
                 .param("cpName", c.counterpartyName())
@@ -51,7 +52,27 @@ class ContractRepository implements DataKeyHolder {
                 .param("body", seal(c.id(), "body", c.body()))
                 .param("status", c.status().name()).param("createdBy", c.createdBy())
                 .param("createdAt", utc(c.createdAt())).param("updatedAt", utc(c.updatedAt()))
+                .param("tv", c.templateVersionId()).param("eff", c.effectiveDate()).param("exp", c.expiryDate())
+                .param("cv", c.currentVersion()).param("risk", String.join(",", c.riskFlags()))
                 .update();
+    }
+
+    /** A new version became current; the first-class fields follow the content. Only drafts change. */
+    boolean updateDraft(Contract c) {
+        return jdbc.sql("UPDATE contract SET title = :title, counterparty_name = :cpName, amount = :amount, body = :body, "
+                        + "effective_date = :eff, expiry_date = :exp, current_version = :cv, risk_flags = :risk, "
+                        + "updated_at = :updatedAt WHERE id = :id AND status = 'DRAFT' AND current_version = :base")
+                .param("title", c.title()).param("cpName", c.counterpartyName()).param("amount", c.amount())
+                .param("body", seal(c.id(), "body", c.body())).param("eff", c.effectiveDate()).param("exp", c.expiryDate())
+                .param("cv", c.currentVersion()).param("risk", String.join(",", c.riskFlags()))
+                .param("updatedAt", utc(c.updatedAt())).param("id", c.id()).param("base", c.currentVersion() - 1)
+                .update() == 1;
+    }
+
+    /** Whether any other contract already names this counterparty: a new one is a risk flag. */
+    boolean counterpartyKnown(String name, String exceptId) {
+        return name != null && jdbc.sql("SELECT COUNT(*) FROM contract WHERE counterparty_name = :n AND id <> :id AND deleted_at IS NULL")
+                .param("n", name).param("id", exceptId).query(Long.class).single() > 0;
     }
 
     Optional<Contract> find(String id) {
@@ -60,15 +81,32 @@ class ContractRepository implements DataKeyHolder {
     }
 
     /** Newest first; {@code departments} empty means no department restriction. */
-    List<Contract> list(Optional<Set<String>> departments, int offset, int limit) {
+    List<Contract> list(Optional<Set<String>> departments, ContractFilter filter, String userId, int offset, int limit) {
         Map<String, Object> params = new HashMap<>();
-        String where = " WHERE deleted_at IS NULL";
+        StringBuilder where = new StringBuilder(" WHERE deleted_at IS NULL");
         if (departments.isPresent()) {
             if (departments.get().isEmpty()) {
                 return List.of();
             }
-            where += " AND department_id IN (:departments)";
+            where.append(" AND department_id IN (:departments)");
             params.put("departments", departments.get());
+        }
+        if (filter.status() != null) {
+            where.append(" AND status = :status");
+            params.put("status", filter.status().name());
+        }
+        if (filter.contractType() != null && !filter.contractType().isBlank()) {
+            where.append(" AND contract_type = :type");
+            params.put("type", filter.contractType());
+        }
+        if (Boolean.TRUE.equals(filter.mine())) {
+            where.append(" AND created_by = :me");
+            params.put("me", userId);
+        }
+        if (filter.q() != null && !filter.q().isBlank()) {
+            where.append(" AND (LOWER(title) LIKE :q OR LOWER(contract_no) LIKE :q OR LOWER(counterparty_name) LIKE :q)");
+            params.put("q", "%" + filter.q().strip().toLowerCase(java.util.Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         params.put("limit", limit);
         params.put("offset", offset);
@@ -125,7 +163,13 @@ class ContractRepository implements DataKeyHolder {
                 rs.getBigDecimal("amount"), trim(rs.getString("currency")), open(id, "body", rs.getString("body")),
                 ContractStatus.valueOf(rs.getString("status")), rs.getString("created_by"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getString("template_version_id"),
+                rs.getObject("effective_date", java.time.LocalDate.class), rs.getObject("expiry_date", java.time.LocalDate.class),
+                rs.getInt("current_version"), flags(rs.getString("risk_flags")));
+    }
+
+    private static List<String> flags(String s) {
+        return s == null || s.isBlank() ? List.of() : List.of(s.split(","));
     }
 
     private static String trim(String s) {

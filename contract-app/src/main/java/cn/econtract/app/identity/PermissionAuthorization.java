@@ -18,11 +18,12 @@ final class PermissionAuthorization implements AuthorizationManager<RequestAutho
     static final String MISSING_PERMISSION = PermissionAuthorization.class.getName() + ".missing";
 
     private final AccessService access;
-    private final Permission permission;
+    private final java.util.List<Permission> anyOf;
 
-    PermissionAuthorization(AccessService access, Permission permission) {
+    /** Granted when the user holds at least one of the permissions. */
+    PermissionAuthorization(AccessService access, Permission... anyOf) {
         this.access = access;
-        this.permission = permission;
+        this.anyOf = java.util.List.of(anyOf);
     }
 
     @Override
@@ -32,9 +33,10 @@ final class PermissionAuthorization implements AuthorizationManager<RequestAutho
         if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
             return new AuthorizationDecision(false);
         }
-        boolean granted = access.profile(auth.getName()).can(permission);
+        UserProfile user = access.profile(auth.getName());
+        boolean granted = anyOf.stream().anyMatch(user::can);
         if (!granted) {
-            context.getRequest().setAttribute(MISSING_PERMISSION, permission.code());
+            context.getRequest().setAttribute(MISSING_PERMISSION, anyOf.get(0).code());
         }
         return new AuthorizationDecision(granted);
     }

@@ -130,7 +130,19 @@ class SecurityConfiguration {
                 .requestMatchers("/api/v1/admin/**", "/admin/**").access(needs(access, Permission.ADMIN))
                 .requestMatchers(HttpMethod.GET, "/api/v1/contracts", "/api/v1/contracts/**", "/contracts", "/contracts/**")
                         .access(needs(access, Permission.CONTRACT_VIEW))
-                .requestMatchers(HttpMethod.POST, "/api/v1/contracts").access(needs(access, Permission.CONTRACT_CREATE))
+                .requestMatchers(HttpMethod.GET, "/api/v1/contracts/*/document.docx").access(needs(access, Permission.CONTRACT_EXPORT))
+                .requestMatchers(HttpMethod.POST, "/api/v1/contracts", "/api/v1/contracts/upload", "/contracts/new")
+                        .access(needs(access, Permission.CONTRACT_CREATE))
+                .requestMatchers(HttpMethod.PUT, "/api/v1/contracts/*/draft").access(needs(access, Permission.CONTRACT_EDIT))
+                .requestMatchers(HttpMethod.POST, "/api/v1/contracts/*/preview").access(needs(access, Permission.CONTRACT_EDIT))
+                .requestMatchers(HttpMethod.GET, "/api/v1/templates", "/api/v1/templates/**", "/templates", "/templates/**",
+                        "/api/v1/clauses", "/api/v1/clauses/**").access(needs(access, Permission.TEMPLATE_USE, Permission.TEMPLATE_EDIT))
+                .requestMatchers(HttpMethod.POST, "/api/v1/templates/*/versions/*/publish", "/api/v1/templates/*/versions/*/retire")
+                        .access(needs(access, Permission.TEMPLATE_PUBLISH))
+                .requestMatchers(HttpMethod.PUT, "/api/v1/templates/*/rules").access(needs(access, Permission.TEMPLATE_PUBLISH))
+                .requestMatchers(HttpMethod.POST, "/api/v1/templates", "/api/v1/templates/import", "/api/v1/templates/*/versions",
+                        "/api/v1/clauses").access(needs(access, Permission.TEMPLATE_EDIT))
+                .requestMatchers(HttpMethod.PUT, "/api/v1/templates/*/versions/*").access(needs(access, Permission.TEMPLATE_EDIT))
                 .requestMatchers(HttpMethod.DELETE, "/api/v1/contracts/*").access(needs(access, Permission.CONTRACT_DELETE))
                 .requestMatchers(HttpMethod.PUT, "/api/v1/contracts/*").access(needs(access, Permission.CONTRACT_EDIT))
                 .requestMatchers(HttpMethod.GET, "/", "/tasks", "/profile").authenticated()
@@ -139,7 +151,7 @@ class SecurityConfiguration {
                 .anyRequest().denyAll();
     }
 
-    private static PermissionAuthorization needs(AccessService access, Permission permission) {
-        return new PermissionAuthorization(access, permission);
+    private static PermissionAuthorization needs(AccessService access, Permission... anyOf) {
+        return new PermissionAuthorization(access, anyOf);
     }
 }

@@ -5,7 +5,10 @@ import cn.econtract.app.audit.OperationAction;
 import cn.econtract.app.audit.OperationLogService;
 import cn.econtract.app.audit.OperationQuery;
 import cn.econtract.app.audit.Outcome;
+import cn.econtract.app.contract.ContractFilter;
 import cn.econtract.app.contract.ContractService;
+import cn.econtract.app.contract.ContractStatus;
+import cn.econtract.app.template.TemplateService;
 import cn.econtract.app.identity.AccessService;
 import cn.econtract.app.identity.Permission;
 import cn.econtract.app.identity.PermissionScope;
@@ -34,9 +37,17 @@ class PageController {
     private final OperationLogService operationLog;
     private final RoleAdministration roles;
     private final SessionControl sessions;
+    private final TemplateService templates;
+    private final org.springframework.context.MessageSource messages;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private static final ContractFilter NO_FILTER = new ContractFilter(null, null, null, null);
 
     PageController(AccessService access, TaskInbox inbox, ContractService contracts, OperationLogService operationLog,
-                   RoleAdministration roles, SessionControl sessions) {
+                   RoleAdministration roles, SessionControl sessions, TemplateService templates,
+                   org.springframework.context.MessageSource messages, com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.templates = templates;
+        this.messages = messages;
+        this.json = json;
         this.access = access;
         this.inbox = inbox;
         this.contracts = contracts;
@@ -58,7 +69,7 @@ class PageController {
     @GetMapping("/")
     String home(Model model, @ModelAttribute("me") UserProfile me) {
         model.addAttribute("tasks", inbox.openTasksOf(me, null, 5));
-        model.addAttribute("contracts", me.can(Permission.CONTRACT_VIEW) ? contracts.list(0, 5) : java.util.List.of());
+        model.addAttribute("contracts", me.can(Permission.CONTRACT_VIEW) ? contracts.list(NO_FILTER, 0, 5) : java.util.List.of());
         return "home";
     }
 
@@ -69,9 +80,48 @@ class PageController {
     }
 
     @GetMapping("/contracts")
-    String contracts(Model model) {
-        model.addAttribute("contracts", contracts.list(0, 100));
+    String contracts(Model model, @RequestParam(required = false) ContractStatus status,
+                     @RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean mine) {
+        model.addAttribute("contracts", contracts.list(new ContractFilter(status, null, mine, blankToNull(q)), 0, 100));
+        model.addAttribute("statuses", ContractStatus.values());
+        model.addAttribute("templates", me().can(Permission.TEMPLATE_USE) ? templates.list(null) : java.util.List.of());
         return "contracts";
+    }
+
+    @GetMapping("/contracts/{id}/edit")
+    String editor(@PathVariable String id, Model model, java.util.Locale locale) throws Exception {
+        model.addAttribute("contract", contracts.get(id));
+        Map<String, String> texts = new java.util.LinkedHashMap<>();
+        for (String key : EDITOR_TEXTS) {
+            texts.put(key, messages.getMessage("editor.js." + key, null, key, locale));
+        }
+        model.addAttribute("i18n", json.writeValueAsString(texts));
+        return "editor";
+    }
+
+    /** "New contract" on the contracts page: a draft from the chosen template, then straight into the editor. */
+    @PostMapping("/contracts/new")
+    String newContract(@RequestParam String templateId, @RequestParam String title) {
+        var contract = contracts.create(new cn.econtract.app.contract.NewContract(title, null, null, null, null, null, null,
+                null, templateId, null, null, null, true));
+        return "redirect:/contracts/" + contract.id() + "/edit";
+    }
+
+    private static final java.util.List<String> EDITOR_TEXTS = java.util.List.of("drag", "heading", "fromLibrary", "modified",
+            "up", "down", "remove", "insert", "confirmRemove", "addRow", "unsaved", "saving", "saved", "failed", "compare",
+            "identical", "variable", "party.name", "party.creditCode", "party.address", "party.legalRepresentative",
+            "party.contact", "kind.CHANGED", "kind.ADDED", "kind.REMOVED", "kind.MOVED");
+
+    @GetMapping("/templates")
+    String templates(Model model) {
+        model.addAttribute("templates", templates.list(null));
+        return "templates";
+    }
+
+    @GetMapping("/templates/{id}")
+    String template(@PathVariable String id, Model model) {
+        model.addAttribute("detail", templates.get(id));
+        return "template";
     }
 
     @GetMapping("/audit")

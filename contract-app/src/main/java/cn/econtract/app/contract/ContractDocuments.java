@@ -1,0 +1,93 @@
+package cn.econtract.app.contract;
+
+import cn.econtract.app.audit.OperationAction;
+import cn.econtract.app.audit.OperationLogService;
+import cn.econtract.app.audit.OperationRecord;
+import cn.econtract.app.compare.ClauseText;
+import cn.econtract.app.compare.Comparison;
+import cn.econtract.app.compare.VersionComparison;
+import cn.econtract.app.document.ContractLayout;
+import cn.econtract.app.document.DocxRenderer;
+import cn.econtract.app.document.HtmlRenderer;
+import cn.econtract.app.document.PdfRenderer;
+import cn.econtract.app.identity.Permission;
+import cn.econtract.app.kernel.Sha256;
+import cn.econtract.app.template.VariableValues;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/** The contract as PDF, Word and live preview, and the difference between two of its versions. */
+@Service
+public class ContractDocuments {
+
+    private final ContractService contracts;
+    private final ContractText text;
+    private final PdfRenderer pdf;
+    private final DocxRenderer docx;
+    private final OperationLogService log;
+
+    ContractDocuments(ContractService contracts, ContractText text, PdfRenderer pdf, DocxRenderer docx, OperationLogService log) {
+        this.contracts = contracts;
+        this.text = text;
+        this.pdf = pdf;
+        this.docx = docx;
+        this.log = log;
+    }
+
+    /** The current version as PDF; its SHA-256 is logged so a downloaded copy can be matched later. */
+    public Rendered pdf(String id) {
+        ContractService.Drafted d = contracts.drafted(id, Permission.CONTRACT_VIEW, OperationAction.DOWNLOAD);
+        byte[] bytes = pdf.render(text.source(d.contract(), d.version().content(), d.schema(), d.version().createdAt()));
+        return logged(d, bytes, "pdf");
+    }
+
+    public Rendered docx(String id) {
+        ContractService.Drafted d = contracts.drafted(id, Permission.CONTRACT_EXPORT, OperationAction.EXPORT);
+        byte[] bytes = docx.render(text.source(d.contract(), d.version().content(), d.schema(), d.version().createdAt()));
+        return logged(d, bytes, "docx");
+    }
+
+    /** The editor's unsaved state as HTML, laid out exactly as the PDF will be. */
+    public String preview(String id, SaveDraft draft) {
+        ContractService.Drafted d = contracts.drafted(id, Permission.CONTRACT_EDIT, OperationAction.VIEW);
+        Map<String, Object> values = VariableValues.check(d.schema(), draft.variables(), false).values();
+        ContractContent content = new ContractContent(draft.preamble(), draft.clauses(), values);
+        return HtmlRenderer.body(ContractLayout.layout(text.source(d.contract(), content, d.schema(), null)));
+    }
+
+    public Comparison diff(String id, int from, int to) {
+        ContractVersion a = contracts.version(id, from);
+        ContractVersion b = contracts.version(id, to);
+        return VersionComparison.compare(from, to, clauses(a.content()), clauses(b.content()),
+                values(a.content().variables()), values(b.content().variables()));
+    }
+
+    private Rendered logged(ContractService.Drafted d, byte[] bytes, String kind) {
+        String hash = Sha256.hex(bytes);
+        log.record(OperationRecord.success(null, kind.equals("pdf") ? OperationAction.DOWNLOAD : OperationAction.EXPORT,
+                "contract", d.contract().id()).withDetail(kind + " v" + d.version().version() + " sha256:" + hash));
+        return new Rendered(d.contract().contractNo(), d.version().version(), bytes, hash);
+    }
+
+    /** A rendered file with the version it shows and its hash. */
+    public record Rendered(String contractNo, int version, byte[] bytes, String sha256) {
+    }
+
+    private static List<ClauseText> clauses(ContractContent content) {
+        List<ClauseText> list = new ArrayList<>();
+        if (content.preamble() != null) {
+            list.add(new ClauseText("preamble", null, content.preamble()));
+        }
+        content.clauses().forEach(c -> list.add(new ClauseText(c.key(), c.heading(), c.text())));
+        return list;
+    }
+
+    private static Map<String, String> values(Map<String, Object> variables) {
+        Map<String, String> out = new LinkedHashMap<>();
+        variables.forEach((k, v) -> out.put(k, v == null ? null : String.valueOf(v)));
+        return out;
+    }
+}

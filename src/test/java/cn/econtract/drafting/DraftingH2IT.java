@@ -1,0 +1,7 @@
+package cn.econtract.drafting;
+
+import cn.econtract.support.OnH2;
+
+@OnH2
+class DraftingH2IT extends DraftingScenarios {
+}

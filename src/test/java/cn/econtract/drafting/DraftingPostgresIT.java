@@ -1,0 +1,7 @@
+package cn.econtract.drafting;
+
+import cn.econtract.support.OnPostgres;
+
+@OnPostgres
+class DraftingPostgresIT extends DraftingScenarios {
+}
