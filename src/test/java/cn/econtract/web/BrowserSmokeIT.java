@@ -88,6 +88,60 @@ class BrowserSmokeIT {
         assertThat(browser.findElements(By.cssSelector("input[name=username]"))).as("no second login").isEmpty();
     }
 
+    /** Issue 3: drag a clause, fill a variable, save, see the new version and its diff. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"desktop, 1366, 900", "phone, 390, 844"})
+    void editorReordersFillsSavesAndShowsTheDiff(String viewport, int width, int height) throws IOException {
+        String id = cn.econtract.support.PurchaseDraft.create(cn.econtract.support.Http.basic(port, "drafter", "demo"));
+        browser = start(width, height);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get("http://localhost:" + port + "/login");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("drafter");
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.cssSelector("[data-testid=login-submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=welcome]")));
+
+        browser.get("http://localhost:" + port + "/contracts/" + id + "/edit");
+        wait.until(d -> "true".equals(d.findElement(By.cssSelector("[data-editor]")).getAttribute("data-ready")));
+        wait.until(d -> !d.findElement(By.cssSelector("[data-preview]")).getText().isBlank());
+        java.util.List<String> before = clauseKeys();
+
+        // drag the first clause by its handle below the third
+        var clauses = browser.findElements(By.cssSelector("[data-clauses] > li"));
+        org.openqa.selenium.WebElement handle = clauses.get(0).findElement(By.cssSelector("[data-handle]"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'})", handle);
+        new org.openqa.selenium.interactions.Actions(browser).clickAndHold(handle).moveByOffset(0, 5)
+                .moveToElement(clauses.get(2)).moveByOffset(0, 2).release().perform();
+        java.util.List<String> after = clauseKeys();
+        assertThat(after.get(0)).isEqualTo(before.get(1));
+        assertThat(after).containsExactlyInAnyOrderElementsOf(before).isNotEqualTo(before);
+
+        // fill a money variable: the uppercase form is previewed as the user types
+        org.openqa.selenium.WebElement amount = browser.findElement(By.cssSelector("[data-path=amount]"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'})", amount);
+        amount.clear();
+        amount.sendKeys("300000");
+        assertThat(amount.findElement(By.xpath("following-sibling::*[@data-upper]")).getText()).isEqualTo("叁拾万元整");
+        wait.until(d -> d.findElement(By.cssSelector("[data-preview]")).getText().contains("叁拾万元整"));
+
+        org.openqa.selenium.WebElement save = browser.findElement(By.cssSelector("[data-save]"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'})", save);
+        save.click();
+        wait.until(d -> d.findElement(By.cssSelector("[data-version]")).getText().equals("2"));
+        org.openqa.selenium.WebElement compare = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-diff-to='2']")));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'}); arguments[0].click()", compare);
+        wait.until(d -> !d.findElements(By.cssSelector(".diff-clause[data-kind=MOVED]")).isEmpty());
+        String diff = browser.findElement(By.cssSelector("[data-diff]")).getText();
+        assertThat(diff).contains("300000.00").contains("258000.00");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.querySelector('[data-diff]').scrollIntoView()");
+        screenshot("editor-" + viewport);
+        assertThat(noHorizontalScroll()).as("editor fits the viewport").isTrue();
+    }
+
+    private java.util.List<String> clauseKeys() {
+        return browser.findElements(By.cssSelector("[data-clauses] > li")).stream().map(e -> e.getAttribute("data-key")).toList();
+    }
+
     private boolean noHorizontalScroll() {
         Object fits = ((org.openqa.selenium.JavascriptExecutor) browser)
                 .executeScript("return document.documentElement.scrollWidth <= window.innerWidth + 1;");
