@@ -65,7 +65,7 @@ export function upper(text) {
 function clauseItem(c) {
   const text = el('div', { class: 'clause-text', contentEditable: 'true', 'data-text': '' });
   text.innerText = c.text || '';
-  const li = el('li', { class: 'clause', 'data-key': c.key },
+  const li = el('li', { class: 'clause-item', 'data-key': c.key },
     el('div', { class: 'clause-bar' },
       el('span', { class: 'handle', title: t.drag, 'data-handle': '' }, '⋮⋮'),
       el('input', { class: 'clause-heading', value: c.heading || '', placeholder: t.heading, 'data-heading': '' }),
@@ -255,7 +255,7 @@ function changed() {
 }
 async function preview() {
   const res = await api('POST', `/api/v1/contracts/${id}/preview`, state());
-  if (res.ok) $('[data-preview]').innerHTML = res.data;  // server-rendered, every value escaped there
+  if (res.ok) $('[data-preview]').innerHTML = res.data.html;  // server-rendered, every value escaped there
 }
 function showErrors(problem) {
   root.querySelectorAll('.invalid').forEach((e) => e.classList.remove('invalid'));
@@ -326,6 +326,14 @@ async function diff(from, to) {
 }
 
 window.addEventListener('beforeunload', (e) => { if (dirty) { save(); e.preventDefault(); } });
+
+function fail(err) {
+  const msg = $('[data-message]');
+  msg.hidden = false;
+  msg.textContent = t.failed + ': ' + (err && err.message ? err.message : err);
+}
+window.addEventListener('error', (e) => fail(e.error || e.message));
+window.addEventListener('unhandledrejection', (e) => fail(e.reason));
 
 (async function load() {
   const res = await api('GET', `/api/v1/contracts/${id}/draft`);

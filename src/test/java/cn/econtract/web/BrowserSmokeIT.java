@@ -102,7 +102,12 @@ class BrowserSmokeIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=welcome]")));
 
         browser.get("http://localhost:" + port + "/contracts/" + id + "/edit");
-        wait.until(d -> "true".equals(d.findElement(By.cssSelector("[data-editor]")).getAttribute("data-ready")));
+        try {
+            wait.until(d -> "true".equals(d.findElement(By.cssSelector("[data-editor]")).getAttribute("data-ready")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("editor-failed-" + viewport);
+            throw new AssertionError("editor did not load: " + browser.findElement(By.cssSelector("[data-message]")).getText(), e);
+        }
         wait.until(d -> !d.findElement(By.cssSelector("[data-preview]")).getText().isBlank());
         java.util.List<String> before = clauseKeys();
 
@@ -135,11 +140,20 @@ class BrowserSmokeIT {
         assertThat(diff).contains("300000.00").contains("258000.00");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.querySelector('[data-diff]').scrollIntoView()");
         screenshot("editor-" + viewport);
-        assertThat(noHorizontalScroll()).as("editor fits the viewport").isTrue();
+        assertThat(noHorizontalScroll()).as("editor fits the viewport; too wide: %s", overflowing()).isTrue();
     }
 
     private java.util.List<String> clauseKeys() {
         return browser.findElements(By.cssSelector("[data-clauses] > li")).stream().map(e -> e.getAttribute("data-key")).toList();
+    }
+
+    /** The deepest elements reaching past the right edge, to name what breaks a layout. */
+    private Object overflowing() {
+        return ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1"
+                        + " && ![...e.children].some(c => c.getBoundingClientRect().right > window.innerWidth + 1))"
+                        + ".slice(0, 5).map(e => e.tagName + '.' + e.className + ' w=' + Math.round(e.getBoundingClientRect().width)"
+                        + " + ' right=' + Math.round(e.getBoundingClientRect().right)).join('; ')");
     }
 
     private boolean noHorizontalScroll() {

@@ -113,10 +113,14 @@ class ContractController {
         return contracts.save(id, request);
     }
 
-    @PostMapping(path = "/{id}/preview", produces = MediaType.TEXT_HTML_VALUE)
-    @Operation(summary = "Unsaved editor state rendered as HTML, laid out as the PDF")
-    String preview(@PathVariable String id, @Valid @RequestBody SaveDraft request) {
-        return documents.preview(id, request);
+    @PostMapping("/{id}/preview")
+    @Operation(summary = "Unsaved editor state rendered as HTML (every value escaped), laid out as the PDF")
+    Preview preview(@PathVariable String id, @Valid @RequestBody SaveDraft request) {
+        return new Preview(documents.preview(id, request));
+    }
+
+    /** The body of the contract as HTML, for the editor's preview pane. */
+    record Preview(String html) {
     }
 
     @GetMapping("/{id}/versions")
