@@ -1,3 +1,5 @@
+import { renderDiff } from './diff.js';
+
 // 合同编辑器: ordered clauses (drag with pointer events, so it works with touch and mouse alike),
 // clause library, variables form, live preview, autosave as versions, diff between versions.
 const root = document.querySelector('[data-editor]');
@@ -304,25 +306,9 @@ async function loadVersions() {
       prev ? el('button', { type: 'button', class: 'link', 'data-diff-to': v.version, onclick: () => diff(prev.version, v.version) }, t.compare) : ''));
   });
 }
-function side(segments, op) {
-  return segments.filter((s) => s.op === 'EQUAL' || s.op === op)
-    .map((s) => (s.op === 'EQUAL' ? el('span', {}, s.text) : el(op === 'DELETE' ? 'del' : 'ins', {}, s.text)));
-}
 async function diff(from, to) {
   const res = await api('GET', `/api/v1/contracts/${id}/diff?from=${from}&to=${to}`);
-  const box = $('[data-diff]');
-  box.replaceChildren(el('h3', {}, `v${from} → v${to}`));
-  if (!res.ok) return;
-  for (const c of res.data.clauses.filter((x) => x.kind !== 'UNCHANGED')) {
-    box.append(el('div', { class: 'diff-clause', 'data-kind': c.kind },
-      el('div', { class: 'diff-title' }, t['kind.' + c.kind] + ' · ' + (c.newHeading || c.oldHeading || c.key)),
-      el('div', { class: 'diff-sides' }, el('div', { class: 'old' }, side(c.segments, 'DELETE')), el('div', { class: 'new' }, side(c.segments, 'INSERT')))));
-  }
-  for (const v of res.data.values) {
-    box.append(el('div', { class: 'diff-clause', 'data-kind': 'VALUE' }, el('div', { class: 'diff-title' }, t.variable + ' · ' + v.name),
-      el('div', { class: 'diff-sides' }, el('div', { class: 'old' }, el('del', {}, v.before ?? '')), el('div', { class: 'new' }, el('ins', {}, v.after ?? '')))));
-  }
-  if (!box.querySelector('.diff-clause')) box.append(el('p', { class: 'muted' }, t.identical));
+  if (res.ok) renderDiff($('[data-diff]'), res.data, t);
 }
 
 window.addEventListener('beforeunload', (e) => { if (dirty) { save(); e.preventDefault(); } });

@@ -143,6 +143,35 @@ class BrowserSmokeIT {
         assertThat(noHorizontalScroll()).as("editor fits the viewport; too wide: %s", overflowing()).isTrue();
     }
 
+    /** Issue 3: legal compares two template versions side by side. */
+    @org.junit.jupiter.api.Test
+    void templatePageComparesTwoVersionsSideBySide() throws IOException {
+        var legal = cn.econtract.support.Http.basic(port, "legal", "demo");
+        String code = "UI_" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase().replace('-', '_');
+        java.util.Map<String, Object> content = java.util.Map.of("clauses", java.util.List.of(
+                java.util.Map.of("key", "scope", "heading", "服务范围", "text", "乙方提供办公设备维修服务。")));
+        var created = legal.post("/api/v1/templates", java.util.Map.of("code", code, "name", "维修服务合同", "category", "测试",
+                "contractType", "TECH_SERVICE", "content", content));
+        String id = cn.econtract.support.Http.json(created).at("/template/id").asText();
+        legal.post("/api/v1/templates/" + id + "/versions/1/publish", java.util.Map.of());
+        legal.post("/api/v1/templates/" + id + "/versions", java.util.Map.of());
+        legal.put("/api/v1/templates/" + id + "/versions/2", java.util.Map.of("clauses", java.util.List.of(
+                java.util.Map.of("key", "scope", "heading", "服务范围", "text", "乙方提供办公设备及网络设备维修服务。"))));
+
+        browser = start(1366, 900);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get("http://localhost:" + port + "/login");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("legal");
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.cssSelector("[data-testid=login-submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=welcome]")));
+        browser.get("http://localhost:" + port + "/templates/" + id);
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-template-diff] button"))).click();
+        wait.until(d -> !d.findElements(By.cssSelector(".diff-clause[data-kind=CHANGED] ins")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector(".diff-clause[data-kind=CHANGED] ins")).getText()).isEqualTo("及网络设备");
+        screenshot("template-diff");
+    }
+
     private java.util.List<String> clauseKeys() {
         return browser.findElements(By.cssSelector("[data-clauses] > li")).stream().map(e -> e.getAttribute("data-key")).toList();
     }

@@ -18,15 +18,17 @@ class ContractNumbers {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final NumberingProperties numbering;
 
-    ContractNumbers(JdbcClient jdbc, Clock clock) {
+    ContractNumbers(JdbcClient jdbc, Clock clock, NumberingProperties numbering) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.numbering = numbering;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     String next(String contractType) {
-        String prefix = prefixOf(contractType);
+        String prefix = numbering.prefixOf(contractType);
         int year = clock.instant().atZone(CHINA).getYear();
         Long last = jdbc.sql("SELECT last_no FROM contract_number_counter WHERE prefix = :p AND counter_year = :y FOR UPDATE")
                 .param("p", prefix).param("y", year).query(Long.class).optional().orElse(null);
@@ -40,18 +42,6 @@ class ContractNumbers {
             jdbc.sql("UPDATE contract_number_counter SET last_no = :n WHERE prefix = :p AND counter_year = :y")
                     .param("n", next).param("p", prefix).param("y", year).update();
         }
-        return String.format(Locale.ROOT, "%s-%d-%06d", prefix, year, next);
-    }
-
-    static String prefixOf(String contractType) {
-        return switch (contractType) {
-            case "PURCHASE" -> "CG";
-            case "SALES" -> "XS";
-            case "LEASE" -> "ZL";
-            case "LABOUR" -> "LW";
-            case "TECH_SERVICE" -> "JS";
-            case "NDA" -> "BM";
-            default -> "HT";
-        };
+        return String.format(Locale.ROOT, "%s-%d-%0" + numbering.digits() + "d", prefix, year, next);
     }
 }

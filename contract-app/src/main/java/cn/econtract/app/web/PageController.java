@@ -91,12 +91,17 @@ class PageController {
     @GetMapping("/contracts/{id}/edit")
     String editor(@PathVariable String id, Model model, java.util.Locale locale) throws Exception {
         model.addAttribute("contract", contracts.get(id));
+        model.addAttribute("i18n", editorTexts(locale));
+        return "editor";
+    }
+
+    /** The editor's and diff view's texts in the user's language, as JSON for the page's script. */
+    private String editorTexts(java.util.Locale locale) throws Exception {
         Map<String, String> texts = new java.util.LinkedHashMap<>();
         for (String key : EDITOR_TEXTS) {
             texts.put(key, messages.getMessage("editor.js." + key, null, key, locale));
         }
-        model.addAttribute("i18n", json.writeValueAsString(texts));
-        return "editor";
+        return json.writeValueAsString(texts);
     }
 
     /** "New contract" on the contracts page: a draft from the chosen template, then straight into the editor. */
@@ -119,8 +124,9 @@ class PageController {
     }
 
     @GetMapping("/templates/{id}")
-    String template(@PathVariable String id, Model model) {
+    String template(@PathVariable String id, Model model, java.util.Locale locale) throws Exception {
         model.addAttribute("detail", templates.get(id));
+        model.addAttribute("i18n", editorTexts(locale));
         return "template";
     }
 
