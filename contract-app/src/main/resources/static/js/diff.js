@@ -1,13 +1,6 @@
 // Side-by-side rendering of a version comparison (contracts and templates): old text with
 // deletions on the left, new text with insertions on the right, changed variables below.
-const el = (tag, attrs = {}, ...children) => {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'class') e.className = v; else if (k.startsWith('data-')) e.setAttribute(k, v); else e[k] = v;
-  }
-  children.flat().forEach((c) => e.append(c instanceof Node ? c : document.createTextNode(c ?? '')));
-  return e;
-};
+import { el } from './dom.js';
 
 function side(segments, op) {
   return segments.filter((s) => s.op === 'EQUAL' || s.op === op)

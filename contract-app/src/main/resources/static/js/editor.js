@@ -1,4 +1,5 @@
 import { renderDiff } from './diff.js';
+import { el } from './dom.js';
 
 // 合同编辑器: ordered clauses (drag with pointer events, so it works with touch and mouse alike),
 // clause library, variables form, live preview, autosave as versions, diff between versions.
@@ -8,14 +9,6 @@ const t = JSON.parse(root.querySelector('[data-i18n]').textContent || '{}');
 const csrf = document.querySelector('meta[name="_csrf"]')?.content;
 const csrfHeader = document.querySelector('meta[name="_csrf_header"]')?.content;
 const $ = (sel) => root.querySelector(sel);
-const el = (tag, attrs = {}, ...children) => {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'class') e.className = v; else if (k.startsWith('data-')) e.setAttribute(k, v); else e[k] = v;
-  }
-  children.flat().forEach((c) => e.append(c instanceof Node ? c : document.createTextNode(c ?? '')));
-  return e;
-};
 
 let baseVersion = 0;
 let schema = [];

@@ -94,12 +94,7 @@ class BrowserSmokeIT {
     void editorReordersFillsSavesAndShowsTheDiff(String viewport, int width, int height) throws IOException {
         String id = cn.econtract.support.PurchaseDraft.create(cn.econtract.support.Http.basic(port, "drafter", "demo"));
         browser = start(width, height);
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        browser.get("http://localhost:" + port + "/login");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("drafter");
-        browser.findElement(By.id("password")).sendKeys("demo");
-        browser.findElement(By.cssSelector("[data-testid=login-submit]")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=welcome]")));
+        WebDriverWait wait = loggedInAs("drafter");
 
         browser.get("http://localhost:" + port + "/contracts/" + id + "/edit");
         try {
@@ -159,17 +154,23 @@ class BrowserSmokeIT {
                 java.util.Map.of("key", "scope", "heading", "服务范围", "text", "乙方提供办公设备及网络设备维修服务。"))));
 
         browser = start(1366, 900);
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        browser.get("http://localhost:" + port + "/login");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("legal");
-        browser.findElement(By.id("password")).sendKeys("demo");
-        browser.findElement(By.cssSelector("[data-testid=login-submit]")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=welcome]")));
+        WebDriverWait wait = loggedInAs("legal");
         browser.get("http://localhost:" + port + "/templates/" + id);
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-template-diff] button"))).click();
         wait.until(d -> !d.findElements(By.cssSelector(".diff-clause[data-kind=CHANGED] ins")).isEmpty());
         assertThat(browser.findElement(By.cssSelector(".diff-clause[data-kind=CHANGED] ins")).getText()).isEqualTo("及网络设备");
         screenshot("template-diff");
+    }
+
+    /** Logs the started browser in through the form; returns a wait for the next steps. */
+    private WebDriverWait loggedInAs(String user) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get("http://localhost:" + port + "/login");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.cssSelector("[data-testid=login-submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=welcome]")));
+        return wait;
     }
 
     private java.util.List<String> clauseKeys() {

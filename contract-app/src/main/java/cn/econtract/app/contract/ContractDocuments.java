@@ -13,7 +13,6 @@ import cn.econtract.app.document.PdfRenderer;
 import cn.econtract.app.identity.Permission;
 import cn.econtract.app.kernel.Sha256;
 import cn.econtract.app.template.VariableValues;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,12 +76,8 @@ public class ContractDocuments {
     }
 
     private static List<ClauseText> clauses(ContractContent content) {
-        List<ClauseText> list = new ArrayList<>();
-        if (content.preamble() != null) {
-            list.add(new ClauseText("preamble", null, content.preamble()));
-        }
-        content.clauses().forEach(c -> list.add(new ClauseText(c.key(), c.heading(), c.text())));
-        return list;
+        return ClauseText.withPreamble(content.preamble(),
+                content.clauses().stream().map(c -> new ClauseText(c.key(), c.heading(), c.text())).toList());
     }
 
     private static Map<String, String> values(Map<String, Object> variables) {

@@ -1,15 +1,12 @@
 package cn.econtract.app.template;
 
-import cn.econtract.app.compare.ClauseText;
 import cn.econtract.app.compare.Comparison;
-import cn.econtract.app.compare.VersionComparison;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -86,30 +83,12 @@ class TemplateController {
     @GetMapping("/{id}/diff")
     @Operation(summary = "Side-by-side difference of two versions")
     Comparison diff(@PathVariable String id, @RequestParam int from, @RequestParam int to) {
-        TemplateContent a = templates.version(id, from).content();
-        TemplateContent b = templates.version(id, to).content();
-        return VersionComparison.compare(from, to, clauses(a), clauses(b), schema(a), schema(b));
+        return templates.diff(id, from, to);
     }
 
     @PutMapping("/{id}/rules")
     @Operation(summary = "Replace who may use, edit and publish this template (permission template:publish)")
     List<TemplateRule> rules(@PathVariable String id, @RequestBody @Size(max = 100) List<@Valid TemplateRule> rules) {
         return templates.replaceRules(id, rules);
-    }
-
-    private static List<ClauseText> clauses(TemplateContent content) {
-        java.util.List<ClauseText> list = new java.util.ArrayList<>();
-        if (content.preamble() != null) {
-            list.add(new ClauseText("preamble", null, content.preamble()));
-        }
-        content.clauses().forEach(c -> list.add(new ClauseText(c.key(), c.heading(), c.text())));
-        return list;
-    }
-
-    /** Variables compared by their definition, shown as "label · type · required". */
-    private static Map<String, String> schema(TemplateContent content) {
-        Map<String, String> map = new java.util.LinkedHashMap<>();
-        content.variables().forEach(v -> map.put(v.name(), v.label() + " · " + v.type() + (v.required() ? " · 必填" : "")));
-        return map;
     }
 }

@@ -4,6 +4,9 @@ import cn.econtract.app.audit.OperationAction;
 import cn.econtract.app.audit.OperationLogService;
 import cn.econtract.app.audit.OperationRecord;
 import cn.econtract.app.clause.ClauseLibrary;
+import cn.econtract.app.compare.ClauseText;
+import cn.econtract.app.compare.Comparison;
+import cn.econtract.app.compare.VersionComparison;
 import cn.econtract.app.identity.AccessService;
 import cn.econtract.app.identity.UserProfile;
 import cn.econtract.app.kernel.BusinessException;
@@ -12,7 +15,9 @@ import cn.econtract.app.kernel.InvalidFieldsException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -95,6 +100,25 @@ public class TemplateService {
         return repository.find(version.templateId()).orElseThrow();
     }
 
+    /** Two versions side by side: clauses character by character, variables by their definition. */
+    public Comparison diff(String id, int from, int to) {
+        TemplateContent a = version(id, from).content();
+        TemplateContent b = version(id, to).content();
+        return VersionComparison.compare(from, to, clauses(a), clauses(b), schema(a), schema(b));
+    }
+
+    private static List<ClauseText> clauses(TemplateContent content) {
+        return ClauseText.withPreamble(content.preamble(),
+                content.clauses().stream().map(c -> new ClauseText(c.key(), c.heading(), c.text())).toList());
+    }
+
+    /** Variables compared by their definition, shown as "label · type · 必填". */
+    private static Map<String, String> schema(TemplateContent content) {
+        Map<String, String> map = new LinkedHashMap<>();
+        content.variables().forEach(v -> map.put(v.name(), v.label() + " · " + v.type() + (v.required() ? " · 必填" : "")));
+        return map;
+    }
+
     @Transactional
     public TemplateDetail create(NewTemplate request) {
         UserProfile user = access.require(TemplateAction.EDIT.permission());
@@ -145,26 +169,28 @@ public class TemplateService {
 
     @Transactional
     public TemplateVersion publish(String id, int versionNo) {
-        UserProfile user = requireOn(id, TemplateAction.PUBLISH);
-        TemplateVersion v = repository.version(id, versionNo)
-                .orElseThrow(() -> BusinessException.notFound("template version", id + "/" + versionNo));
-        validate(v.content());
-        if (!repository.changeStatus(v.id(), TemplateStatus.DRAFT, TemplateStatus.PUBLISHED, user.id(), now())) {
-            throw BusinessException.stateConflict("error.template.notDraft", versionNo, v.status());
-        }
-        log.record(OperationRecord.success(user.id(), OperationAction.APPROVE, "template", id).withDetail("publish v" + versionNo));
-        return repository.version(id, versionNo).orElseThrow();
+        return transition(id, versionNo, TemplateStatus.DRAFT, TemplateStatus.PUBLISHED, "error.template.notDraft",
+                OperationAction.APPROVE);
     }
 
     @Transactional
     public TemplateVersion retire(String id, int versionNo) {
+        return transition(id, versionNo, TemplateStatus.PUBLISHED, TemplateStatus.RETIRED,
+                "error.template.notPublishedVersion", OperationAction.MODIFY);
+    }
+
+    private TemplateVersion transition(String id, int versionNo, TemplateStatus from, TemplateStatus to, String conflictKey,
+                                       OperationAction action) {
         UserProfile user = requireOn(id, TemplateAction.PUBLISH);
         TemplateVersion v = repository.version(id, versionNo)
                 .orElseThrow(() -> BusinessException.notFound("template version", id + "/" + versionNo));
-        if (!repository.changeStatus(v.id(), TemplateStatus.PUBLISHED, TemplateStatus.RETIRED, user.id(), now())) {
-            throw BusinessException.stateConflict("error.template.notPublishedVersion", versionNo, v.status());
+        if (to == TemplateStatus.PUBLISHED) {
+            validate(v.content());
         }
-        log.record(OperationRecord.success(user.id(), OperationAction.MODIFY, "template", id).withDetail("retire v" + versionNo));
+        if (!repository.changeStatus(v.id(), from, to, user.id(), now())) {
+            throw BusinessException.stateConflict(conflictKey, versionNo, v.status());
+        }
+        log.record(OperationRecord.success(user.id(), action, "template", id).withDetail(to + " v" + versionNo));
         return repository.version(id, versionNo).orElseThrow();
     }
 
