@@ -263,6 +263,32 @@ abstract class DraftingScenarios {
     }
 
     @Test
+    void onlyLegalChangesTemplatesAndClausesAndOnlyTemplateUsersSeeThem() {
+        Http drafter = drafter();
+        Map<String, Object> clause = Map.of("code", "DRAFTER_CLAUSE", "category", "保密", "title", "越权条款", "text", "不应保存。");
+        assertThat(drafter.post("/api/v1/clauses", clause).statusCode()).isEqualTo(403);
+        assertThat(drafter.post("/api/v1/templates", Map.of("code", "DRAFTER_TPL", "name", "越权", "category", "测试",
+                "contractType", "SALES", "content", Map.of("clauses", List.of()))).statusCode()).isEqualTo(403);
+        assertThat(drafter.put("/api/v1/templates/" + purchaseTemplateId(drafter) + "/versions/1", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(drafter.postMultipart("/api/v1/templates/import", Map.of("code", "X1", "category", "c", "contractType", "SALES"),
+                "a.docx", Docs.docx(new String[] {"合同"})).statusCode()).isEqualTo(403);
+        Http finance = Http.basic(port, "finance", "demo");
+        assertThat(finance.get("/api/v1/templates").statusCode()).isEqualTo(403);
+        assertThat(finance.get("/api/v1/clauses").statusCode()).isEqualTo(403);
+        assertThat(Http.anonymous(port).get("/api/v1/templates").statusCode()).isEqualTo(401);
+
+        HttpResponse<String> added = legal().post("/api/v1/clauses", Map.of("code", "AUDIT_RIGHTS", "category", "审计",
+                "title", "审计权", "tags", List.of("审计", "合规"), "text", "甲方有权在提前五个工作日书面通知后审计乙方与本合同有关的账簿。"));
+        assertThat(added.statusCode()).isEqualTo(201);
+        assertThat(Http.json(drafter.get("/api/v1/clauses?tag=合规")).findValuesAsText("code")).contains("AUDIT_RIGHTS");
+        assertThat(Http.json(drafter.get("/api/v1/clauses?q=账簿")).findValuesAsText("code")).containsExactly("AUDIT_RIGHTS");
+        HttpResponse<String> v2 = legal().post("/api/v1/clauses", Map.of("code", "AUDIT_RIGHTS", "category", "审计",
+                "title", "审计权", "tags", List.of("审计"), "text", "甲方有权在提前三个工作日书面通知后审计乙方与本合同有关的账簿。"));
+        assertThat(Http.json(v2).get("version").asInt()).isEqualTo(2);
+        assertThat(Http.json(drafter.get("/api/v1/clauses/AUDIT_RIGHTS/versions")).findValuesAsText("version")).containsExactly("1", "2");
+    }
+
+    @Test
     void myDraftsCanBeListedAndFiltered() {
         Http drafter = drafter();
         String no = createPurchase(drafter).get("contractNo").asText();

@@ -6,6 +6,7 @@ import cn.econtract.app.identity.DirectoryService;
 import cn.econtract.support.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -75,11 +76,17 @@ abstract class SecurityScenarios {
         Http sales = Http.basic(port, seller, "Seller-pass-2026!");
         assertThat(sales.get("/api/v1/contracts/" + id).statusCode()).isEqualTo(404);
         assertThat(sales.delete("/api/v1/contracts/" + id).statusCode()).isEqualTo(404);
+        for (String path : List.of("/document", "/document.docx", "/draft", "/versions", "/versions/1", "/diff?from=1&to=1")) {
+            assertThat(sales.get("/api/v1/contracts/" + id + path).statusCode()).as(path).isEqualTo(404);
+        }
+        assertThat(sales.put("/api/v1/contracts/" + id + "/draft", Map.of("baseVersion", 1, "clauses", List.of())).statusCode())
+                .isEqualTo(404);
         assertThat(Http.json(sales.get("/api/v1/contracts")).findValuesAsText("id")).doesNotContain(id);
         assertThat(Http.json(Http.basic(port, "legal", "demo").get("/api/v1/contracts/" + id)).get("id").asText()).isEqualTo(id);
         JsonNode log = Http.json(Http.basic(port, "auditor", "demo")
                 .get("/api/v1/audit/operations?actor=" + seller + "&outcome=DENIED&resourceId=" + id));
-        assertThat(log.get("total").asInt()).isEqualTo(2);
+        // every refused attempt is logged: view, delete, six document/version reads and the save
+        assertThat(log.get("total").asInt()).isEqualTo(2 + 6 + 1);
     }
 
     @Test

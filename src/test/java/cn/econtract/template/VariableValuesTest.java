@@ -50,6 +50,16 @@ class VariableValuesTest {
     }
 
     @Test
+    void instalmentSharesMustAddUpToOneHundredPercent() {
+        Map<String, Object> over = Map.of("schedule", List.of(Map.of("ratio", 60, "due", "签订后"), Map.of("ratio", 50, "due", "验收后")));
+        assertThat(VariableValues.check(SCHEMA, over, false).errors()).extracting(FieldError::field, FieldError::messageKey)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("variables.schedule", "validation.variable.ratioSum"));
+        Map<String, Object> under = Map.of("schedule", List.of(Map.of("ratio", 30, "due", "签订后")));
+        assertThat(VariableValues.check(SCHEMA, under, false).errors()).isEmpty();
+        assertThat(VariableValues.check(SCHEMA, under, true).errors()).extracting(FieldError::field).contains("variables.schedule");
+    }
+
+    @Test
     void missingRequiredValuesAreErrorsOnlyWhenCompletenessIsAsked() {
         assertThat(VariableValues.check(SCHEMA, Map.of(), true).errors()).extracting(FieldError::field)
                 .containsExactlyInAnyOrder("variables.partyB", "variables.amount", "variables.signDate", "variables.jurisdiction");

@@ -141,7 +141,8 @@ class ContractController {
         return documents.diff(id, from, to);
     }
 
-    @GetMapping(path = "/{id}/document", produces = MediaType.APPLICATION_PDF_VALUE)
+    // no "produces": errors must still reach clients that accept only JSON as problem+json (404, not 406)
+    @GetMapping("/{id}/document")
     @Operation(summary = "Current version as PDF (CJK fonts embedded; X-Content-SHA256 carries its hash)")
     ResponseEntity<byte[]> document(@PathVariable String id) {
         return file(documents.pdf(id), MediaType.APPLICATION_PDF, ".pdf");

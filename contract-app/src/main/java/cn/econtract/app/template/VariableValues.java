@@ -106,9 +106,11 @@ public final class VariableValues {
         }
         if (spec.min() != null && v.compareTo(spec.min()) < 0) {
             errors.add(new FieldError(path, "validation.variable.min", spec.min().toPlainString()));
+            return null;
         }
         if (spec.max() != null && v.compareTo(spec.max()) > 0) {
             errors.add(new FieldError(path, "validation.variable.max", spec.max().toPlainString()));
+            return null;
         }
         return spec.type() == VariableType.MONEY ? v.toPlainString() : v.stripTrailingZeros().toPlainString();
     }
@@ -176,6 +178,33 @@ public final class VariableValues {
             }
             clean.add(cleanRow);
         }
+        checkInstalmentShares(spec, clean, path, complete, errors);
         return clean;
+    }
+
+    /**
+     * A schedule with a percentage column ({@code ratio}, as payment schedules have) may not give away
+     * more than 100 %; once complete, shares given on every row must add up to exactly 100 %.
+     */
+    private static void checkInstalmentShares(VariableSpec spec, List<Map<String, Object>> rows, String path, boolean complete,
+                                              List<FieldError> errors) {
+        boolean hasRatio = spec.columns().stream().anyMatch(c -> c.name().equals("ratio") && c.type() == VariableType.NUMBER);
+        if (!hasRatio || rows.isEmpty()) {
+            return;
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        boolean allGiven = true;
+        for (Map<String, Object> row : rows) {
+            Object ratio = row.get("ratio");
+            if (ratio == null) {
+                allGiven = false;
+            } else {
+                sum = sum.add(new BigDecimal(ratio.toString()));
+            }
+        }
+        BigDecimal hundred = BigDecimal.valueOf(100);
+        if (sum.compareTo(hundred) > 0 || (complete && allGiven && sum.compareTo(hundred) != 0)) {
+            errors.add(new FieldError(path, "validation.variable.ratioSum", sum.stripTrailingZeros().toPlainString()));
+        }
     }
 }
