@@ -63,14 +63,10 @@ public class ClauseLibrary {
 
     @Transactional
     public LibraryClause addVersion(NewClauseVersion request) {
-        String user = access.require(Permission.TEMPLATE_EDIT).id();
-        LibraryClause clause = store(request, user);
-        log.record(OperationRecord.success(user, OperationAction.CREATE, "clause", clause.code())
-                .withDetail("v" + clause.version()));
-        return clause;
+        return store(request, access.require(Permission.TEMPLATE_EDIT).id());
     }
 
-    /** Used by the catalogue seeding at start-up, without a signed-in user. */
+    /** Stores a new version unless the text is unchanged; also used by the catalogue at start-up as "system". */
     @Transactional
     public LibraryClause store(NewClauseVersion request, String user) {
         Optional<LibraryClause> current = repository.current(request.code());
@@ -82,6 +78,7 @@ public class ClauseLibrary {
                 request.category(), request.title(), request.tags() == null ? List.of() : request.tags(), text,
                 hash(text), user, clock.instant().truncatedTo(ChronoUnit.MILLIS));
         repository.insert(clause);
+        log.record(OperationRecord.success(user, OperationAction.CREATE, "clause", clause.code()).withDetail("v" + clause.version()));
         return clause;
     }
 

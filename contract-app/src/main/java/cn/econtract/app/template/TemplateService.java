@@ -220,6 +220,8 @@ public class TemplateService {
         repository.insert(template);
         repository.insertVersion(new TemplateVersion(UUID.randomUUID().toString(), template.id(), 1,
                 TemplateStatus.PUBLISHED, content, repository.hash(content), author, now, author, now, null));
+        log.record(OperationRecord.success(author, OperationAction.CREATE, "template", template.id())
+                .withDetail(template.code() + " v1 published from the catalogue"));
         return true;
     }
 
