@@ -252,6 +252,15 @@ abstract class DraftingScenarios {
                 assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
             }
         }
+        // oversized: above the upload check (10 MiB) and above the multipart limit (12 MB)
+        for (int mebibytes : new int[] {11, 13}) {
+            byte[] big = new byte[mebibytes * 1024 * 1024];
+            System.arraycopy(Docs.utf8("%PDF-1.7\n"), 0, big, 0, 9);
+            HttpResponse<String> r = drafter().postMultipart("/api/v1/contracts/upload",
+                    Map.of("title", "超大文件", "contractType", "PURCHASE"), "big.pdf", big);
+            assertThat(r.statusCode()).as(mebibytes + " MiB").isEqualTo(413);
+            assertThat(Http.json(r).get("code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
+        }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM contract_template", Long.class)).isEqualTo(templates);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM contract", Long.class)).isEqualTo(contracts);
 
