@@ -155,6 +155,35 @@ abstract class DraftingScenarios {
     }
 
     @Test
+    void concurrentSavesOnTheSameVersionLeaveOneWinnerAndTellTheOthers() throws Exception {
+        Http drafter = drafter();
+        String id = createPurchase(drafter).get("id").asText();
+        JsonNode content = Http.json(drafter.get("/api/v1/contracts/" + id + "/draft")).at("/version/content");
+        List<java.util.concurrent.Callable<Integer>> saves = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Map<String, Object> variables = purchaseVariables();
+            variables.put("quantity", 10 + i);
+            List<Object> clauses = new ArrayList<>();
+            content.get("clauses").forEach(c -> clauses.add(Map.of("key", c.get("key").asText(), "heading", c.path("heading").asText(""),
+                    "text", c.get("text").asText())));
+            saves.add(() -> drafter.put("/api/v1/contracts/" + id + "/draft",
+                    Map.of("baseVersion", 1, "clauses", clauses, "variables", variables)).statusCode());
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<Integer> statuses = new ArrayList<>();
+            for (var f : pool.invokeAll(saves)) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).containsOnly(200, 409);
+            assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(Http.json(drafter.get("/api/v1/contracts/" + id + "/versions"))).hasSize(2);
+    }
+
+    @Test
     void templateVersionsArePublishedOnceAndThenImmutable() {
         Http legal = legal();
         String code = "TEST_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase().replace('-', '_');

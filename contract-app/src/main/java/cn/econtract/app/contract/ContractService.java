@@ -191,7 +191,12 @@ public class ContractService {
         String user = access.currentUser().id();
         updated = withText(updated, content, riskFlags(content, updated.counterpartyName(), id));
         ContractVersion version = new ContractVersion(id, next, content, hash, ContractVersion.VersionSource.EDITOR, user, now);
-        versions.insert(version);
+        try {
+            versions.insert(version);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // a concurrent save on the same base won the version number: same answer as a stale base
+            throw BusinessException.stateConflict("error.contract.staleVersion", request.baseVersion(), next);
+        }
         if (!repository.updateDraft(updated)) {
             throw BusinessException.stateConflict("error.contract.staleVersion", request.baseVersion(), "?");
         }
