@@ -4,7 +4,15 @@ import cn.econtract.app.kernel.BusinessException;
 import cn.econtract.app.kernel.ErrorCode;
 import java.io.IOException;
 import java.util.Arrays;
+import java.io.InputStream;
+import java.util.zip.InflaterInputStream;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.cos.COSObjectKey;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.springframework.stereotype.Component;
@@ -13,9 +21,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class PdfReader {
 
-    /** Running footers such as "第 1 页 共 3 页" or "- 2 -" are not contract text. */
+    /** Running headers and footers such as "合同编号：…", "第 1 页 共 3 页" or "- 2 -" are not contract text. */
     private static final java.util.regex.Pattern PAGE_FOOTER =
-            java.util.regex.Pattern.compile("第\\s*\\d+\\s*页(\\s*共\\s*\\d+\\s*页)?|-\\s*\\d+\\s*-|\\d+\\s*/\\s*\\d+");
+            java.util.regex.Pattern.compile("合同编号[:：].*|第\\s*\\d+\\s*页(\\s*共\\s*\\d+\\s*页)?|-\\s*\\d+\\s*-|\\d+\\s*/\\s*\\d+");
 
     private final UploadProperties limits;
 
@@ -31,6 +39,7 @@ public class PdfReader {
             if (document.getNumberOfPages() > limits.maxPdfPages()) {
                 throw new BusinessException(ErrorCode.UNPROCESSABLE_DOCUMENT, "error.upload.tooManyPages", limits.maxPdfPages());
             }
+            guardDecodedSize(document);
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setSortByPosition(true);
             String text = stripper.getText(document);
@@ -43,5 +52,38 @@ public class PdfReader {
         } catch (IOException e) {
             throw new BusinessException(ErrorCode.UNPROCESSABLE_DOCUMENT, "error.upload.malformed");
         }
+    }
+
+    /**
+     * Text extraction decodes every content stream whole, so a few hundred KiB of deflated data can
+     * unpack to gigabytes. Before extracting, the Flate streams are inflated into nothing and counted,
+     * all together capped like an unpacked .docx.
+     */
+    private void guardDecodedSize(PDDocument document) throws IOException {
+        long total = 0;
+        byte[] sink = new byte[64 * 1024];
+        for (COSObjectKey key : document.getDocument().getXrefTable().keySet()) {
+            COSObject object = document.getDocument().getObjectFromPool(key);
+            if (!(object.getObject() instanceof COSStream stream) || !isFlate(stream)) {
+                continue;
+            }
+            try (InputStream raw = stream.createRawInputStream(); InputStream inflated = new InflaterInputStream(raw)) {
+                int n;
+                while ((n = inflated.read(sink)) > 0) {
+                    total += n;
+                    if (total > limits.maxUnpackedBytes()) {
+                        throw new BusinessException(ErrorCode.UNPROCESSABLE_DOCUMENT, "error.upload.zipBomb");
+                    }
+                }
+            } catch (java.util.zip.ZipException e) {
+                throw new BusinessException(ErrorCode.UNPROCESSABLE_DOCUMENT, "error.upload.malformed");
+            }
+        }
+    }
+
+    private static boolean isFlate(COSStream stream) {
+        COSBase filter = stream.getFilters();
+        return COSName.FLATE_DECODE.equals(filter)
+                || (filter instanceof COSArray array && array.size() == 1 && COSName.FLATE_DECODE.equals(array.getObject(0)));
     }
 }
