@@ -1,10 +1,8 @@
 package cn.econtract.app.contract;
 
+import cn.econtract.app.audit.OperationAction;
 import cn.econtract.app.compare.Comparison;
-import cn.econtract.app.document.DocxReader;
-import cn.econtract.app.document.PdfReader;
-import cn.econtract.app.document.ReadDocument;
-import cn.econtract.app.document.UploadInspector;
+import cn.econtract.app.identity.Permission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -45,18 +43,11 @@ class ContractController {
 
     private final ContractService contracts;
     private final ContractDocuments documents;
-    private final UploadInspector inspector;
-    private final DocxReader docxReader;
-    private final PdfReader pdfReader;
     private final Validator validator;
 
-    ContractController(ContractService contracts, ContractDocuments documents, UploadInspector inspector,
-                       DocxReader docxReader, PdfReader pdfReader, Validator validator) {
+    ContractController(ContractService contracts, ContractDocuments documents, Validator validator) {
         this.contracts = contracts;
         this.documents = documents;
-        this.inspector = inspector;
-        this.docxReader = docxReader;
-        this.pdfReader = pdfReader;
         this.validator = validator;
     }
 
@@ -79,12 +70,7 @@ class ContractController {
         if (!violations.isEmpty()) {
             throw new jakarta.validation.ConstraintViolationException(violations);
         }
-        byte[] bytes = file.getBytes();
-        ReadDocument read = switch (inspector.inspect(file.getOriginalFilename(), bytes)) {
-            case DOCX -> docxReader.read(bytes);
-            case PDF -> pdfReader.read(bytes);
-        };
-        Contract contract = contracts.createFromDocument(request, read);
+        Contract contract = contracts.createFromUpload(request, file.getOriginalFilename(), file.getBytes());
         return ResponseEntity.created(URI.create("/api/v1/contracts/" + contract.id())).body(contract);
     }
 
@@ -104,7 +90,7 @@ class ContractController {
     @GetMapping("/{id}/draft")
     @Operation(summary = "The current version with the variable schema, as the editor loads it")
     ContractService.Drafted draft(@PathVariable String id) {
-        return contracts.drafted(id, cn.econtract.app.identity.Permission.CONTRACT_VIEW, cn.econtract.app.audit.OperationAction.VIEW);
+        return contracts.drafted(id, Permission.CONTRACT_VIEW, OperationAction.VIEW);
     }
 
     @PutMapping("/{id}/draft")

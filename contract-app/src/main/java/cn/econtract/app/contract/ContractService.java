@@ -6,6 +6,7 @@ import cn.econtract.app.audit.OperationRecord;
 import cn.econtract.app.clause.ClauseLibrary;
 import cn.econtract.app.clause.LibraryClause;
 import cn.econtract.app.document.ReadDocument;
+import cn.econtract.app.document.UploadedDocuments;
 import cn.econtract.app.identity.AccessService;
 import cn.econtract.app.identity.Permission;
 import cn.econtract.app.identity.UserProfile;
@@ -51,13 +52,15 @@ public class ContractService {
     private final TemplateService templates;
     private final ClauseLibrary library;
     private final ContractText text;
+    private final UploadedDocuments uploads;
     private final AccessService access;
     private final OperationLogService log;
     private final Clock clock;
 
     ContractService(ContractRepository repository, ContractVersionRepository versions, ContractNumbers numbers,
-                    TemplateService templates, ClauseLibrary library, ContractText text, AccessService access,
-                    OperationLogService log, Clock clock) {
+                    TemplateService templates, ClauseLibrary library, ContractText text, UploadedDocuments uploads,
+                    AccessService access, OperationLogService log, Clock clock) {
+        this.uploads = uploads;
         this.repository = repository;
         this.versions = versions;
         this.numbers = numbers;
@@ -86,10 +89,11 @@ public class ContractService {
                 request.counterpartyName(), request.amount(), request.effectiveDate(), request.expiryDate());
     }
 
-    /** A draft whose text was read from an uploaded Word or PDF file. */
+    /** A draft whose text is read from an uploaded Word or PDF file (checked before it is parsed). */
     @Transactional
-    public Contract createFromDocument(NewContract request, ReadDocument document) {
+    public Contract createFromUpload(NewContract request, String filename, byte[] content) {
         UserProfile user = access.require(Permission.CONTRACT_CREATE);
+        ReadDocument document = uploads.read(filename, content);
         String department = department(request.departmentId(), user);
         if (request.contractType() == null) {
             throw new InvalidFieldsException(List.of(new FieldError("contractType", "validation.required")));

@@ -24,21 +24,16 @@ import org.springframework.stereotype.Service;
 @Service
 public class TemplateImport {
 
-    private final UploadInspector inspector;
-    private final DocxReader reader;
+    private final UploadedDocuments uploads;
     private final TemplateService templates;
 
-    public TemplateImport(UploadInspector inspector, DocxReader reader, TemplateService templates) {
-        this.inspector = inspector;
-        this.reader = reader;
+    public TemplateImport(UploadedDocuments uploads, TemplateService templates) {
+        this.uploads = uploads;
         this.templates = templates;
     }
 
     public TemplateDetail importDocx(String filename, byte[] bytes, String code, String name, String category, String contractType) {
-        if (inspector.inspect(filename, bytes) != UploadInspector.Kind.DOCX) {
-            throw new cn.econtract.app.kernel.BusinessException(cn.econtract.app.kernel.ErrorCode.UNSUPPORTED_MEDIA_TYPE, "error.upload.type");
-        }
-        ReadDocument document = reader.read(bytes);
+        ReadDocument document = uploads.readWord(filename, bytes);
         return templates.create(new NewTemplate(code, name != null && !name.isBlank() ? name : document.title(), category,
                 contractType, content(document)));
     }
