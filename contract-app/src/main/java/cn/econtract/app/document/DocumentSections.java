@@ -35,8 +35,6 @@ final class DocumentSections {
             if (isHeading) {
                 if (heading != null || text.length() > 0) {
                     sections.add(new ReadDocument.Section(heading, text.toString().strip()));
-                } else if (preamble.length() == 0 && !sections.isEmpty()) {
-                    sections.add(new ReadDocument.Section(heading, ""));
                 }
                 heading = m.matches() && !m.group(1).isBlank() ? m.group(1).strip() : s;
                 text.setLength(0);

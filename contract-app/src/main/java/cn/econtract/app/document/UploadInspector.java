@@ -4,7 +4,6 @@ import cn.econtract.app.kernel.BusinessException;
 import cn.econtract.app.kernel.ErrorCode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Locale;
@@ -122,10 +121,6 @@ public class UploadInspector {
             }
         }
         return true;
-    }
-
-    static InputStream stream(byte[] content) {
-        return new ByteArrayInputStream(content);
     }
 
     private static BusinessException rejected(ErrorCode code, String key, Object... args) {
