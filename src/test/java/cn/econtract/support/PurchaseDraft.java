@@ -33,6 +33,22 @@ public final class PurchaseDraft {
         return Http.json(created).get("id").asText();
     }
 
+    /** A draft for {@code amount} yuan with a counterparty of the given name (unique names make it a new counterparty). */
+    public static String create(Http http, String amount, String counterparty) {
+        Map<String, Object> v = variables();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> partyB = new LinkedHashMap<>((Map<String, Object>) v.get("partyB"));
+        partyB.put("name", counterparty);
+        v.put("partyB", partyB);
+        v.put("amount", amount);
+        var created = http.post("/api/v1/contracts", Map.of("templateId", templateId(http), "title", "设备采购合同 " + counterparty,
+                "variables", v));
+        if (created.statusCode() != 201) {
+            throw new AssertionError(created.body());
+        }
+        return Http.json(created).get("id").asText();
+    }
+
     public static Map<String, Object> variables() {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("partyA", Map.of("name", "华东机械制造股份有限公司", "creditCode", "91310000132212345X", "address", "上海市浦东新区张江路100号",

@@ -59,6 +59,20 @@ public final class Tools {
         }
     }
 
+    /** What poppler's pdfsig says of a PDF's signatures (validity of each, and of its certificate). */
+    public static String pdfSignatures(byte[] pdf) {
+        try {
+            Path dir = Files.createTempDirectory("pdfsig");
+            Path file = dir.resolve("doc.pdf");
+            Files.write(file, pdf);
+            Result r = run(dir, 60, "/usr/bin/pdfsig", file.toString());
+            deleteTree(dir);
+            return r.output();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     public static void deleteTree(Path dir) throws IOException {
         try (var paths = Files.walk(dir)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -5,7 +5,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-@SpringBootApplication
+@SpringBootApplication(scanBasePackages = {"cn.econtract.app", "cn.econtract.delegates"})
 @ConfigurationPropertiesScan
 public class ContractPlatformApplication {
 

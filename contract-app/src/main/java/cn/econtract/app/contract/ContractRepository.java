@@ -61,12 +61,18 @@ class ContractRepository implements DataKeyHolder {
     boolean updateDraft(Contract c) {
         return jdbc.sql("UPDATE contract SET title = :title, counterparty_name = :cpName, amount = :amount, body = :body, "
                         + "effective_date = :eff, expiry_date = :exp, current_version = :cv, risk_flags = :risk, "
-                        + "updated_at = :updatedAt WHERE id = :id AND status = 'DRAFT' AND current_version = :base")
+                        + "updated_at = :updatedAt WHERE id = :id AND status IN ('DRAFT', 'RETURNED') AND current_version = :base")
                 .param("title", c.title()).param("cpName", c.counterpartyName()).param("amount", c.amount())
                 .param("body", seal(c.id(), "body", c.body())).param("eff", c.effectiveDate()).param("exp", c.expiryDate())
                 .param("cv", c.currentVersion()).param("risk", String.join(",", c.riskFlags()))
                 .param("updatedAt", utc(c.updatedAt())).param("id", c.id()).param("base", c.currentVersion() - 1)
                 .update() == 1;
+    }
+
+    /** Compare-and-set on the status, so two steps racing for one contract cannot both move it. */
+    boolean updateStatus(String id, ContractStatus from, ContractStatus to, Instant at) {
+        return jdbc.sql("UPDATE contract SET status = :to, updated_at = :at WHERE id = :id AND status = :from AND deleted_at IS NULL")
+                .param("to", to.name()).param("at", utc(at)).param("id", id).param("from", from.name()).update() == 1;
     }
 
     /** Whether any other contract already names this counterparty: a new one is a risk flag. */

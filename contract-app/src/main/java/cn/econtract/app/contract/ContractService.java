@@ -154,7 +154,7 @@ public class ContractService {
     @Transactional
     public ContractVersion save(String id, SaveDraft request) {
         Contract contract = reachable(id, Permission.CONTRACT_EDIT, OperationAction.MODIFY);
-        if (contract.status() != ContractStatus.DRAFT) {
+        if (!contract.status().editable()) {
             throw BusinessException.stateConflict("error.contract.notEditable", contract.contractNo(), contract.status());
         }
         if (request.baseVersion() != contract.currentVersion()) {
@@ -207,6 +207,54 @@ public class ContractService {
         log.record(OperationRecord.success(user, OperationAction.MODIFY, "contract", id)
                 .withDetail(contract.contractNo() + " v" + next + " " + hash.substring(0, 12)));
         return version;
+    }
+
+    /**
+     * The contract ready to be submitted for approval by the caller: {@code contract:submit} in its
+     * department, editable, and complete (every required variable of its template filled).
+     */
+    public Drafted submittable(String id) {
+        Drafted drafted = drafted(id, Permission.CONTRACT_SUBMIT, OperationAction.SUBMIT);
+        ensureSubmittable(drafted);
+        return drafted;
+    }
+
+    /** Editable and complete, or 409 / 400 naming what is missing. */
+    public void ensureSubmittable(Drafted drafted) {
+        Contract contract = drafted.contract();
+        if (!contract.status().editable()) {
+            throw BusinessException.stateConflict("error.contract.notSubmittable", contract.contractNo(), contract.status());
+        }
+        List<FieldError> errors = new ArrayList<>(
+                VariableValues.check(drafted.schema(), drafted.version().content().variables(), true).errors());
+        if (contract.counterpartyName() == null || contract.counterpartyName().isBlank()) {
+            errors.add(new FieldError("counterpartyName", "validation.required"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFieldsException(errors);
+        }
+    }
+
+    /**
+     * For process steps, which run on behalf of the lifecycle rather than a caller: the contract
+     * without a permission check (the step that led here was checked).
+     */
+    public Drafted registered(String id) {
+        Contract contract = repository.find(id).orElseThrow(() -> BusinessException.notFound("contract", id));
+        ContractVersion version = versions.find(id, contract.currentVersion())
+                .orElseThrow(() -> BusinessException.notFound("contract version", id + "/" + contract.currentVersion()));
+        return new Drafted(contract, version, schemaOf(contract));
+    }
+
+    /** Moves the contract from one of {@code from} to {@code to}; 409 if it stands elsewhere. Logged. */
+    @Transactional
+    public void transition(String id, Set<ContractStatus> from, ContractStatus to, String actor) {
+        Contract contract = repository.find(id).orElseThrow(() -> BusinessException.notFound("contract", id));
+        if (!from.contains(contract.status()) || !repository.updateStatus(id, contract.status(), to, now())) {
+            throw BusinessException.stateConflict("error.contract.statusChanged", contract.contractNo(), contract.status(), to);
+        }
+        log.record(OperationRecord.success(actor, OperationAction.STATUS_CHANGE, "contract", id)
+                .withDetail(contract.contractNo() + " " + contract.status() + " → " + to));
     }
 
     public Contract get(String id) {

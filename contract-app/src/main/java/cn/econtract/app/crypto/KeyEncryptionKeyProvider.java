@@ -21,4 +21,13 @@ public interface KeyEncryptionKeyProvider {
 
     /** A long-lived HMAC key for one purpose (for example the operation log's hash chain). */
     SecretKey macKey(String purpose);
+
+    /**
+     * The certificate of the platform's own signing key for one purpose (e.g. {@code audit-report}),
+     * created on first use. Self-signed in the embedded default until the platform CA exists.
+     */
+    java.security.cert.X509Certificate signingCertificate(String purpose);
+
+    /** Signs {@code data} with SHA256withECDSA under that key; the private key never leaves the provider. */
+    byte[] sign(String purpose, byte[] data);
 }

@@ -1,5 +1,11 @@
 package cn.econtract.app.crypto;
 
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,6 +37,7 @@ public class Pkcs12KeyProvider implements KeyEncryptionKeyProvider {
     private static final Logger log = LoggerFactory.getLogger(Pkcs12KeyProvider.class);
     private static final String KEK_PREFIX = "kek-";
     private static final String MAC_PREFIX = "mac-";
+    private static final String SIG_PREFIX = "sig-";
 
     private final Path path;
     private final char[] password;
@@ -92,6 +99,42 @@ public class Pkcs12KeyProvider implements KeyEncryptionKeyProvider {
             throw new IllegalStateException(e);
         }
         return secret(alias);
+    }
+
+    @Override
+    public synchronized X509Certificate signingCertificate(String purpose) {
+        return (X509Certificate) signingEntry(purpose).getCertificate();
+    }
+
+    @Override
+    public byte[] sign(String purpose, byte[] data) {
+        try {
+            Signature signature = Signature.getInstance("SHA256withECDSA");
+            signature.initSign(signingEntry(purpose).getPrivateKey());
+            signature.update(data);
+            return signature.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign with " + SIG_PREFIX + purpose, e);
+        }
+    }
+
+    private synchronized KeyStore.PrivateKeyEntry signingEntry(String purpose) {
+        String alias = SIG_PREFIX + purpose;
+        try {
+            if (!store.containsAlias(alias)) {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+                generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
+                KeyPair pair = generator.generateKeyPair();
+                X509Certificate certificate = SelfSignedCertificate.create(pair, "CN=econtract platform " + purpose + ",O=econtract");
+                store.setEntry(alias, new KeyStore.PrivateKeyEntry(pair.getPrivate(), new Certificate[] {certificate}),
+                        new KeyStore.PasswordProtection(password));
+                save();
+                log.info("Created platform signing key {}", alias);
+            }
+            return (KeyStore.PrivateKeyEntry) store.getEntry(alias, new KeyStore.PasswordProtection(password));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot open signing key " + alias, e);
+        }
     }
 
     private SecretKey secret(String alias) {

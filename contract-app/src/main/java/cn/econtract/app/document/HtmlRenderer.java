@@ -26,6 +26,25 @@ public final class HtmlRenderer {
                 + STYLE + "</style></head><body>" + body(blocks) + "</body></html>";
     }
 
+    /** A report page: running header, page numbers, the shared look plus {@code table.grid} and {@code dl.facts}. */
+    static String report(String header, String body) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"zh-CN\"><head>"
+                + "<meta charset=\"UTF-8\"/><style>"
+                + "@page { size: A4; margin: 22mm 16mm 20mm 16mm;"
+                + " @top-right { content: \"" + css(header) + "\"; font-family: " + SANS + "; font-size: 9pt; color: #555; }"
+                + " @bottom-center { content: \"第 \" counter(page) \" 页 共 \" counter(pages) \" 页\"; font-family: " + SANS
+                + "; font-size: 9pt; color: #555; } }"
+                + "body { font-family: " + SERIF + ", " + SANS + "; font-size: 10pt; line-height: 1.5; }"
+                + STYLE + "h2 { font-family: " + SANS + "; font-size: 12pt; margin: 12pt 0 4pt; }"
+                + "p.plain { text-indent: 0; } td.nowrap { white-space: nowrap; } .mono { font-family: " + SANS + "; font-size: 8pt; }"
+                + "</style></head><body>" + body + "</body></html>";
+    }
+
+    /** Escapes text for the XHTML the renderers read. */
+    public static String escape(String s) {
+        return esc(s);
+    }
+
     /** The shared look; the editor's preview pane uses the same classes. */
     static final String STYLE = "h1.title { font-family: " + SANS + ", " + SERIF + "; text-align: center; font-size: 18pt; margin: 0 0 14pt; }"
             + "table.parties { width: 100%; border-collapse: collapse; margin-bottom: 10pt; }"

@@ -8,6 +8,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.HexFormat;
@@ -36,7 +37,18 @@ public class PdfRenderer {
 
     public byte[] render(DocumentSource source) {
         List<Block> blocks = ContractLayout.layout(source);
-        String html = HtmlRenderer.page(source.contractNo(), blocks);
+        return render(HtmlRenderer.page(source.contractNo(), blocks), source.title(), source.contractNo(), source.versionTime());
+    }
+
+    /**
+     * A report page (audit report, evidence guide) in the contract documents' fonts: {@code body}
+     * is XHTML already escaped (see {@link HtmlRenderer#escape}); tables use class {@code grid}.
+     */
+    public byte[] report(String header, String title, String body, Instant time) {
+        return render(HtmlRenderer.report(header, body), title, header, time);
+    }
+
+    private byte[] render(String html, String title, String subject, Instant time) {
         try (PDDocument document = new PDDocument()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.usePDDocument(document);
@@ -46,7 +58,7 @@ public class PdfRenderer {
                  PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
                 renderer.layout();
                 renderer.createPDFWithoutClosing();
-                stamp(document, source, html);
+                stamp(document, title, subject, time, html);
                 ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
                 document.save(out);
                 return out.toByteArray();
@@ -56,15 +68,15 @@ public class PdfRenderer {
         }
     }
 
-    private static void stamp(PDDocument document, DocumentSource source, String html) {
+    private static void stamp(PDDocument document, String title, String subject, Instant at, String html) {
         PDDocumentInformation info = document.getDocumentInformation();
-        info.setTitle(source.title());
-        info.setSubject(source.contractNo());
+        info.setTitle(title);
+        info.setSubject(subject);
         info.setCreator("econtract");
         info.setProducer("econtract");
-        if (source.versionTime() != null) {
+        if (at != null) {
             Calendar time = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
-            time.setTimeInMillis(source.versionTime().toEpochMilli());
+            time.setTimeInMillis(at.toEpochMilli());
             info.setCreationDate(time);
             info.setModificationDate(time);
         }

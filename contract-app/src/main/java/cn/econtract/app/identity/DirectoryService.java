@@ -41,6 +41,18 @@ public class DirectoryService {
         return identity.createGroupQuery().groupType(GroupType.DEPARTMENT).orderByGroupId().asc().list();
     }
 
+    /** Ids of the users in {@code groupId}, and in {@code alsoIn} too when that is given. */
+    public List<String> members(String groupId, String alsoIn) {
+        List<String> members = identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list().stream()
+                .map(User::getId).toList();
+        if (alsoIn == null) {
+            return members;
+        }
+        java.util.Set<String> other = new java.util.HashSet<>(identity.createUserQuery().memberOfGroup(alsoIn).list().stream()
+                .map(User::getId).toList());
+        return members.stream().filter(other::contains).toList();
+    }
+
     public boolean hasAnyUser() {
         return identity.createUserQuery().count() > 0;
     }

@@ -106,9 +106,10 @@ class OrganisationSetup implements ApplicationRunner {
         authorizations.saveAuthorization(auth);
     }
 
-    /** Two Tasklist filters every user can read: tasks assigned to me, and my groups' open tasks. */
+    /** Tasklist filters every user can read: assigned to me, offered to me by name, offered to my groups. */
     private void ensureTasklistFilters() {
         ensureFilter("我的任务 My tasks", -10, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        ensureFilter("我的候选任务 Offered to me", -7, tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}"));
         ensureFilter("我的组任务 My group tasks", -5,
                 tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
     }

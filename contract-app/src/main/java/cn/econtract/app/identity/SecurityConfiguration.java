@@ -146,7 +146,12 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.DELETE, "/api/v1/contracts/*").access(needs(access, Permission.CONTRACT_DELETE))
                 .requestMatchers(HttpMethod.PUT, "/api/v1/contracts/*").access(needs(access, Permission.CONTRACT_EDIT))
                 .requestMatchers(HttpMethod.GET, "/", "/tasks", "/profile").authenticated()
-                .requestMatchers(HttpMethod.GET, "/api/v1/tasks").authenticated()
+                .requestMatchers(HttpMethod.POST, "/api/v1/contracts/*/submit", "/api/v1/contracts/*/withdraw")
+                        .access(needs(access, Permission.CONTRACT_SUBMIT))
+                // tasks: the engine's candidate rules decide who holds one; the service checks it per task
+                .requestMatchers(HttpMethod.GET, "/api/v1/tasks", "/api/v1/tasks/*").authenticated()
+                .requestMatchers(HttpMethod.POST, "/api/v1/tasks/*/complete", "/api/v1/tasks/*/transfer",
+                        "/api/v1/tasks/*/approvers").authenticated()
                 .requestMatchers(HttpMethod.POST, "/profile/logout-everywhere").authenticated()
                 .anyRequest().denyAll();
     }

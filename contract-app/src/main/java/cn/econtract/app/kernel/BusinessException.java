@@ -7,11 +7,21 @@ package cn.econtract.app.kernel;
 public class BusinessException extends RuntimeException {
 
     private final ErrorCode code;
+    private final String messageKey;
     private final transient Object[] args;
 
     public BusinessException(ErrorCode code, String messageKey, Object... args) {
-        super(messageKey);
+        this(code, messageKey, messageKey, args);
+    }
+
+    /**
+     * With a readable {@code text} as the exception message, for callers that show it as it is
+     * (Camunda Tasklist shows a failed form submission's message to the user).
+     */
+    protected BusinessException(ErrorCode code, String text, String messageKey, Object... args) {
+        super(text);
         this.code = code;
+        this.messageKey = messageKey;
         this.args = args;
     }
 
@@ -20,7 +30,7 @@ public class BusinessException extends RuntimeException {
     }
 
     public String messageKey() {
-        return getMessage();
+        return messageKey;
     }
 
     public Object[] args() {

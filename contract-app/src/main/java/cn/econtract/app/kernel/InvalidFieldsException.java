@@ -8,7 +8,12 @@ public class InvalidFieldsException extends BusinessException {
     private final transient List<FieldError> errors;
 
     public InvalidFieldsException(List<FieldError> errors) {
-        super(ErrorCode.VALIDATION_FAILED, "error.VALIDATION_FAILED.detail");
+        this(errors, "error.VALIDATION_FAILED.detail");
+    }
+
+    /** With the errors spelled out in {@code text}, for a user who sees only the message (Tasklist). */
+    public InvalidFieldsException(List<FieldError> errors, String text) {
+        super(ErrorCode.VALIDATION_FAILED, text, "error.VALIDATION_FAILED.detail");
         this.errors = List.copyOf(errors);
     }
 

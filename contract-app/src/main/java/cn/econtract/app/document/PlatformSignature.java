@@ -1,0 +1,149 @@
+package cn.econtract.app.document;
+
+import cn.econtract.app.crypto.KeyEncryptionKeyProvider;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.TimeZone;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signs the platform's own PDFs (audit reports) with the platform key, as a detached CMS
+ * signature (adbe.pkcs7.detached) any PDF reader verifies; the key stays in the key provider.
+ * Changing a byte of the signed range makes the signature invalid.
+ */
+@Component
+public class PlatformSignature {
+
+    private static final String ALGORITHM = "SHA256withECDSA";
+
+    private final KeyEncryptionKeyProvider keys;
+
+    public PlatformSignature(KeyEncryptionKeyProvider keys) {
+        this.keys = keys;
+    }
+
+    public X509Certificate certificate(String purpose) {
+        return keys.signingCertificate(purpose);
+    }
+
+    public byte[] sign(byte[] pdf, String purpose, String name, String reason, Instant at) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDSignature signature = new PDSignature();
+            signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+            signature.setSubFilter(PDSignature.SUBFILTER_ADBE_PKCS7_DETACHED);
+            signature.setName(name);
+            signature.setReason(reason);
+            Calendar time = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+            time.setTimeInMillis(at.toEpochMilli());
+            signature.setSignDate(time);
+            SignatureOptions options = new SignatureOptions();
+            options.setPreferredSignatureSize(8192);
+            document.addSignature(signature, content -> cms(content, purpose), options);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 16384);
+            document.saveIncremental(out);
+            options.close();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot sign PDF", e);
+        }
+    }
+
+    private byte[] cms(InputStream content, String purpose) throws IOException {
+        try {
+            X509Certificate certificate = keys.signingCertificate(purpose);
+            ContentSigner signer = new ProviderSigner(keys, purpose);
+            CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+                    .build(signer, certificate));
+            generator.addCertificates(new JcaCertStore(List.of(certificate)));
+            return generator.generate(new CMSProcessableByteArray(content.readAllBytes()), false).getEncoded();
+        } catch (OperatorCreationException | CMSException | CertificateEncodingException e) {
+            throw new IOException("cannot create the CMS signature", e);
+        }
+    }
+
+    /** Result of checking a platform-signed PDF. */
+    public record Verification(boolean valid, boolean coversWholeFile, boolean signedByPlatform, String signer) {
+    }
+
+    /**
+     * Checks the last signature of a PDF: the CMS signature over the signed byte range, that the
+     * range covers the whole file, and that the signer is the platform certificate for {@code purpose}.
+     */
+    public Verification verify(byte[] pdf, String purpose) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            List<PDSignature> signatures = document.getSignatureDictionaries();
+            if (signatures.isEmpty()) {
+                return new Verification(false, false, false, null);
+            }
+            PDSignature signature = signatures.get(signatures.size() - 1);
+            int[] range = signature.getByteRange();
+            byte[] signed = signature.getSignedContent(pdf);
+            CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signed), signature.getContents(pdf));
+            SignerInformation info = cms.getSignerInfos().getSigners().iterator().next();
+            @SuppressWarnings("unchecked")
+            X509CertificateHolder holder = (X509CertificateHolder) cms.getCertificates().getMatches(info.getSID()).iterator().next();
+            boolean valid = info.verify(new JcaSimpleSignerInfoVerifierBuilder().build(holder));
+            boolean whole = range.length == 4 && range[0] == 0 && (long) range[2] + range[3] == pdf.length;
+            boolean platform = holder.equals(new X509CertificateHolder(keys.signingCertificate(purpose).getEncoded()));
+            return new Verification(valid, whole, platform, holder.getSubject().toString());
+        } catch (IOException | CMSException | OperatorCreationException | java.security.cert.CertificateException
+                 | RuntimeException e) {
+            return new Verification(false, false, false, null);
+        }
+    }
+
+    /** BC's signer view of the key provider: buffers the attributes, signs them inside the provider. */
+    private static final class ProviderSigner implements ContentSigner {
+        private final KeyEncryptionKeyProvider keys;
+        private final String purpose;
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+
+        ProviderSigner(KeyEncryptionKeyProvider keys, String purpose) {
+            this.keys = keys;
+            this.purpose = purpose;
+        }
+
+        @Override
+        public AlgorithmIdentifier getAlgorithmIdentifier() {
+            return new DefaultSignatureAlgorithmIdentifierFinder().find(ALGORITHM);
+        }
+
+        @Override
+        public OutputStream getOutputStream() {
+            return buffer;
+        }
+
+        @Override
+        public byte[] getSignature() {
+            return keys.sign(purpose, buffer.toByteArray());
+        }
+    }
+}

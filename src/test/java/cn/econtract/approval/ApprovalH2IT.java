@@ -1,0 +1,7 @@
+package cn.econtract.approval;
+
+import cn.econtract.support.OnH2;
+
+@OnH2
+class ApprovalH2IT extends ApprovalScenarios {
+}

@@ -1,0 +1,7 @@
+package cn.econtract.approval;
+
+import cn.econtract.support.OnPostgres;
+
+@OnPostgres
+class ApprovalPostgresIT extends ApprovalScenarios {
+}
