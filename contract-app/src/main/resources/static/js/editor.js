@@ -1,13 +1,11 @@
 import { renderDiff } from './diff.js';
-import { el } from './dom.js';
+import { api, el } from './dom.js';
 
 // 合同编辑器: ordered clauses (drag with pointer events, so it works with touch and mouse alike),
 // clause library, variables form, live preview, autosave as versions, diff between versions.
 const root = document.querySelector('[data-editor]');
 const id = root.dataset.contractId;
 const t = JSON.parse(root.querySelector('[data-i18n]').textContent || '{}');
-const csrf = document.querySelector('meta[name="_csrf"]')?.content;
-const csrfHeader = document.querySelector('meta[name="_csrf_header"]')?.content;
 const $ = (sel) => root.querySelector(sel);
 
 let baseVersion = 0;
@@ -16,15 +14,6 @@ let dirty = false;
 let saveTimer = null;
 let previewTimer = null;
 
-async function api(method, path, body) {
-  const headers = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (csrf && method !== 'GET') headers[csrfHeader] = csrf;
-  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
-  const type = res.headers.get('Content-Type') || '';
-  const data = type.includes('json') ? await res.json() : await res.text();
-  return { ok: res.ok, status: res.status, data };
-}
 
 // ---- Chinese uppercase money, same rules as the server's ChineseAmount
 const DIG = '零壹贰叁肆伍陆柒捌玖';

@@ -162,6 +162,42 @@ class BrowserSmokeIT {
         screenshot("template-diff");
     }
 
+    /** Issue 4: the drafter submits from the editor, the department head approves on "my tasks" (phone width). */
+    @org.junit.jupiter.api.Test
+    void drafterSubmitsInTheEditorAndTheDepartmentHeadDecidesOnMyTasks() throws IOException {
+        var drafter = cn.econtract.support.Http.basic(port, "drafter", "demo");
+        String id = cn.econtract.support.PurchaseDraft.create(drafter, "258000.00",
+                "浏览器供应商" + java.util.UUID.randomUUID().toString().substring(0, 6) + "有限公司");
+        browser = start(390, 844);
+        WebDriverWait wait = loggedInAs("drafter");
+        browser.get("http://localhost:" + port + "/contracts/" + id + "/edit");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=submit-approval]"))).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-testid=submit-approval]")));
+        assertThat(cn.econtract.support.Http.json(drafter.get("/api/v1/contracts/" + id)).get("status").asText()).isEqualTo("IN_APPROVAL");
+        browser.manage().deleteAllCookies();
+
+        wait = loggedInAs("manager");
+        browser.get("http://localhost:" + port + "/tasks");
+        var task = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//*[@data-testid='task'][.//*[contains(text(),'" + cn.econtract.support.Http.json(drafter.get("/api/v1/contracts/" + id))
+                        .get("contractNo").asText() + "')]]")));
+        // rejecting without an opinion is refused with the reason; approving goes through
+        task.findElement(By.cssSelector("input[value=REJECT]")).click();
+        task.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(d -> task.findElement(By.cssSelector("[data-result]")).getText().length() > 0);
+        // the browser asks in English (Chromium's Accept-Language): the reason names the opinion
+        assertThat(task.findElement(By.cssSelector("[data-result]")).getAttribute("class")).isEqualTo("alert");
+        assertThat(task.findElement(By.cssSelector("[data-result]")).getText()).containsIgnoringCase("opinion");
+        task.findElement(By.cssSelector("input[value=APPROVE]")).click();
+        task.findElement(By.cssSelector("textarea")).sendKeys("同意采购");
+        task.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(d -> task.findElement(By.cssSelector("[data-result]")).getAttribute("class").equals("ok"));
+        assertThat(noHorizontalScroll()).as(String.valueOf(overflowing())).isTrue();
+        screenshot("tasks-decide-phone");
+        var steps = cn.econtract.support.Http.json(drafter.get("/api/v1/contracts/" + id + "/approvals")).at("/rounds/0/steps");
+        assertThat(steps.findValuesAsText("opinion")).contains("同意采购");
+    }
+
     /** Logs the started browser in through the form; returns a wait for the next steps. */
     private WebDriverWait loggedInAs(String user) {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));

@@ -74,8 +74,10 @@ class PageController {
     }
 
     @GetMapping("/tasks")
-    String tasks(Model model, @ModelAttribute("me") UserProfile me) {
+    String tasks(Model model, @ModelAttribute("me") UserProfile me, java.util.Locale locale) throws Exception {
         model.addAttribute("tasks", inbox.openTasksOf(me, null, 200));
+        model.addAttribute("i18n", json.writeValueAsString(Map.of("tasks.done",
+                messages.getMessage("tasks.done", null, "tasks.done", locale))));
         return "tasks";
     }
 
