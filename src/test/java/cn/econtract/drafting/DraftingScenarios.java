@@ -184,6 +184,30 @@ abstract class DraftingScenarios {
     }
 
     @Test
+    void concurrentFirstDraftsOfAYearGetDistinctNumbers() throws Exception {
+        // start the default prefix's year afresh (earlier HT numbers renamed so none collides)
+        jdbc.update("DELETE FROM contract_number_counter WHERE prefix = 'HT'");
+        jdbc.update("UPDATE contract SET contract_no = REPLACE(contract_no, 'HT-', 'HX-') WHERE contract_no LIKE 'HT-%'");
+        Http drafter = drafter();
+        List<java.util.concurrent.Callable<HttpResponse<String>>> creates = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            creates.add(() -> drafter.post("/api/v1/contracts", Map.of("title", "其他合同", "contractType", "OTHER",
+                    "counterpartyName", "某公司", "body", "正文")));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<String> numbers = new ArrayList<>();
+        try {
+            for (var f : pool.invokeAll(creates)) {
+                assertThat(f.get().statusCode()).as(f.get().body()).isEqualTo(201);
+                numbers.add(Http.json(f.get()).get("contractNo").asText());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(numbers).doesNotHaveDuplicates().allMatch(n -> n.matches("HT-\\d{4}-00000[1-8]"));
+    }
+
+    @Test
     void templateVersionsArePublishedOnceAndThenImmutable() {
         Http legal = legal();
         String code = "TEST_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase().replace('-', '_');
