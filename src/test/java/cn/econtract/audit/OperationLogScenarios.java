@@ -41,8 +41,8 @@ abstract class OperationLogScenarios {
 
     @Test
     void appendedEntriesFormAnIntactChain() {
-        OperationEntry first = log.record(OperationRecord.success("tester", OperationAction.VIEW, "contract", "c-1"));
-        OperationEntry second = log.record(OperationRecord.success("tester", OperationAction.EXPORT, "contract", "c-1"));
+        OperationEntry first = log.append(OperationRecord.success("tester", OperationAction.VIEW, "contract", "c-1"));
+        OperationEntry second = log.append(OperationRecord.success("tester", OperationAction.EXPORT, "contract", "c-1"));
 
         assertThat(second.seq()).isEqualTo(first.seq() + 1);
         assertThat(second.prevHash()).isEqualTo(first.entryHash());
@@ -56,7 +56,7 @@ abstract class OperationLogScenarios {
             List<Future<OperationEntry>> futures = new java.util.ArrayList<>();
             for (int i = 0; i < 80; i++) {
                 int n = i;
-                futures.add(pool.submit(() -> log.record(OperationRecord.success("load" + (n % 8), OperationAction.VIEW,
+                futures.add(pool.submit(() -> log.append(OperationRecord.success("load" + (n % 8), OperationAction.VIEW,
                         "contract", "c-" + n))));
             }
             for (Future<OperationEntry> f : futures) {
@@ -71,7 +71,7 @@ abstract class OperationLogScenarios {
 
     @Test
     void editedEntryIsNamedByVerify() {
-        OperationEntry target = log.record(OperationRecord.success("tester", OperationAction.DOWNLOAD, "contract", "c-9"));
+        OperationEntry target = log.append(OperationRecord.success("tester", OperationAction.DOWNLOAD, "contract", "c-9"));
         log.record(OperationRecord.success("tester", OperationAction.VIEW, "contract", "c-9"));
         try {
             asDatabaseOwner("UPDATE operation_log SET actor = 'someone-else' WHERE seq = " + target.seq());
@@ -88,7 +88,7 @@ abstract class OperationLogScenarios {
     @Test
     void removedEntryIsNamedByVerify() {
         log.record(OperationRecord.success("tester", OperationAction.VIEW, "contract", "c-10"));
-        OperationEntry victim = log.record(OperationRecord.success("tester", OperationAction.DELETE, "contract", "c-10"));
+        OperationEntry victim = log.append(OperationRecord.success("tester", OperationAction.DELETE, "contract", "c-10"));
         log.record(OperationRecord.success("tester", OperationAction.VIEW, "contract", "c-10"));
         try {
             asDatabaseOwner("DELETE FROM operation_log WHERE seq = " + victim.seq());
@@ -103,8 +103,8 @@ abstract class OperationLogScenarios {
 
     @Test
     void reorderedEntriesAreNamedByVerify() {
-        OperationEntry a = log.record(OperationRecord.success("tester", OperationAction.CREATE, "contract", "c-11"));
-        OperationEntry b = log.record(OperationRecord.success("tester", OperationAction.SUBMIT, "contract", "c-11"));
+        OperationEntry a = log.append(OperationRecord.success("tester", OperationAction.CREATE, "contract", "c-11"));
+        OperationEntry b = log.append(OperationRecord.success("tester", OperationAction.SUBMIT, "contract", "c-11"));
         try {
             // swap the two entries' positions: each row now carries the other's sequence number
             asDatabaseOwner("UPDATE operation_log SET seq = -1 WHERE seq = " + a.seq(),
@@ -123,7 +123,7 @@ abstract class OperationLogScenarios {
 
     @Test
     void theApplicationUserCannotChangeOrRemoveEntriesOnGuardedDatabases() {
-        OperationEntry entry = log.record(OperationRecord.success("tester", OperationAction.VIEW, "contract", "c-12"));
+        OperationEntry entry = log.append(OperationRecord.success("tester", OperationAction.VIEW, "contract", "c-12"));
         if (databaseGuardsTheTable()) {
             assertThatThrownBy(() -> jdbc.update("UPDATE operation_log SET actor = 'x' WHERE seq = ?", entry.seq()))
                     .rootCause().hasMessageContaining("append-only");
@@ -149,7 +149,7 @@ abstract class OperationLogScenarios {
 
     @Test
     void purgeRemovesOnlyEntriesBeyondRetentionAndKeepsTheChainVerifiable() {
-        OperationEntry recent = log.record(OperationRecord.success("tester", OperationAction.VIEW, "contract", "c-14"));
+        OperationEntry recent = log.append(OperationRecord.success("tester", OperationAction.VIEW, "contract", "c-14"));
         assertThat(log.purgeExpired()).isZero();
 
         // six years from now, everything written so far is beyond the five-year retention

@@ -185,7 +185,8 @@ abstract class DraftingScenarios {
 
     @Test
     void concurrentFirstDraftsOfAYearGetDistinctNumbers() throws Exception {
-        // start the default prefix's year afresh (earlier HT numbers renamed so none collides)
+        // the default prefix's year afresh, as for a prefix not seeded at start-up (earlier HT numbers
+        // renamed so none collides)
         jdbc.update("DELETE FROM contract_number_counter WHERE prefix = 'HT'");
         jdbc.update("UPDATE contract SET contract_no = REPLACE(contract_no, 'HT-', 'HX-') WHERE contract_no LIKE 'HT-%'");
         Http drafter = drafter();

@@ -137,7 +137,7 @@ public class ApprovalFlow implements ApprovalPort, LifecyclePort {
     @Override
     public LevelPlan openLevel(String contractId, int round, int index) {
         ApprovalLevel level = round(contractId, round).route().get(index);
-        String department = contracts.registered(contractId).contract().departmentId();
+        String department = contracts.header(contractId).departmentId();
         List<String> candidates = new ArrayList<>();  // one entry per group or user, already scoped
         for (String group : level.candidateGroups()) {
             candidates.add(level.departmentScoped() ? scoped(group, department) : "group:" + group);
@@ -259,7 +259,7 @@ public class ApprovalFlow implements ApprovalPort, LifecyclePort {
             throw BusinessException.stateConflict("error.approval.roundEnded", contractId, round);
         }
         contracts.transition(contractId, Set.of(ContractStatus.IN_APPROVAL), ContractStatus.valueOf(result), "system");
-        Contract contract = contracts.registered(contractId).contract();
+        ContractService.Header contract = contracts.header(contractId);
         notifications.send(new LinkedHashSet<>(List.of(contract.createdBy(), round(contractId, round).submittedBy())),
                 "OUTCOME", contractId, null, text("notification.approval.outcome." + result, contract.contractNo()));
         return result;
@@ -334,7 +334,7 @@ public class ApprovalFlow implements ApprovalPort, LifecyclePort {
     }
 
     private String contractNo(String contractId) {
-        return contracts.registered(contractId).contract().contractNo();
+        return contracts.header(contractId).contractNo();
     }
 
     private String text(String key, Object... args) {

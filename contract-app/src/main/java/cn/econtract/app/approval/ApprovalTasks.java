@@ -3,7 +3,6 @@ package cn.econtract.app.approval;
 import cn.econtract.app.audit.OperationAction;
 import cn.econtract.app.audit.OperationLogService;
 import cn.econtract.app.audit.OperationRecord;
-import cn.econtract.app.contract.Contract;
 import cn.econtract.app.contract.ContractService;
 import cn.econtract.app.identity.AccessService;
 import cn.econtract.app.identity.Permission;
@@ -184,7 +183,7 @@ public class ApprovalTasks {
     /** The target must exist and be able to view the contract; answers the contract id. */
     private String requireColleague(Task task, String userId, String field) {
         String contractId = (String) tasks.getVariable(task.getId(), "contractId");
-        Contract contract = contracts.registered(contractId).contract();
+        ContractService.Header contract = contracts.header(contractId);
         UserProfile target;
         try {
             target = userId == null || userId.isBlank() ? null : access.profile(userId);

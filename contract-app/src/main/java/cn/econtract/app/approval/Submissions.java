@@ -61,8 +61,7 @@ public class Submissions {
             Task revise = reviseTask(contractId, contract);
             engine.as(me, () -> tasks.complete(revise.getId(), Map.of("decision", "RESUBMIT")));
         }
-        Contract now = contracts.registered(contractId).contract();
-        return new Submitted(contractId, now.status().name(), flow.currentRound(contractId));
+        return new Submitted(contractId, contracts.header(contractId).status().name(), flow.currentRound(contractId));
     }
 
     /** 撤回: by whoever created the contract or submitted this round, while it is in approval or returned. */

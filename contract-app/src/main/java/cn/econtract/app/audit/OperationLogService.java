@@ -15,6 +15,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Appends, verifies, queries, exports and purges the operation log. */
@@ -42,24 +44,67 @@ public class OperationLogService {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Records an operation with the current request's origin. */
-    public OperationEntry record(OperationRecord record) {
-        return record(record, RequestOrigin.current());
+    /**
+     * Records an operation with the current request's origin. A successful change made inside a
+     * transaction is appended in that transaction just before it commits: both commit or neither
+     * does, the chain's head row stays locked only for the append, and the request never needs a
+     * second pooled connection while it holds other locks (twenty concurrent drafts waiting on one
+     * number counter exhausted the pool when every entry took its own transaction). Denials,
+     * failures and anything outside a read-write transaction are appended at once in their own.
+     */
+    public void record(OperationRecord record) {
+        record(record, RequestOrigin.current());
     }
 
-    public OperationEntry record(OperationRecord record, RequestOrigin origin) {
+    public void record(OperationRecord record, RequestOrigin origin) {
         String actor = record.actor() != null ? record.actor() : currentActor();
-        return ownTransaction.execute(status -> {
-            OperationLogRepository.Head head = repository.lockHead();
-            OperationEntry unsigned = new OperationEntry(head.lastSeq() + 1,
-                    clock.instant().truncatedTo(ChronoUnit.MILLIS), actor, record.action(),
-                    record.resourceType(), record.resourceId(), record.outcome(), origin.clientIp(),
-                    truncate(origin.userAgent(), MAX_USER_AGENT), truncate(record.detail(), MAX_DETAIL),
-                    head.lastHash(), null);
-            OperationEntry entry = withHash(unsigned);
-            repository.insert(entry);
-            return entry;
-        });
+        boolean deferrable = record.outcome() == Outcome.SUCCESS
+                && TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.isActualTransactionActive()
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly();
+        if (!deferrable) {
+            ownTransaction.execute(status -> insert(record, actor, origin));
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Runnable> pending = (List<Runnable>) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            List<Runnable> appends = new java.util.ArrayList<>();
+            TransactionSynchronizationManager.bindResource(this, appends);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    appends.forEach(Runnable::run);
+                    appends.clear();
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(OperationLogService.this);
+                }
+            });
+            pending = appends;
+        }
+        pending.add(() -> insert(record, actor, origin));
+    }
+
+    /** Appends at once in its own transaction and answers the entry (maintenance, tests). */
+    public OperationEntry append(OperationRecord record) {
+        String actor = record.actor() != null ? record.actor() : currentActor();
+        RequestOrigin origin = RequestOrigin.current();
+        return ownTransaction.execute(status -> insert(record, actor, origin));
+    }
+
+    private OperationEntry insert(OperationRecord record, String actor, RequestOrigin origin) {
+        OperationLogRepository.Head head = repository.lockHead();
+        OperationEntry unsigned = new OperationEntry(head.lastSeq() + 1,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), actor, record.action(),
+                record.resourceType(), record.resourceId(), record.outcome(), origin.clientIp(),
+                truncate(origin.userAgent(), MAX_USER_AGENT), truncate(record.detail(), MAX_DETAIL),
+                head.lastHash(), null);
+        OperationEntry entry = withHash(unsigned);
+        repository.insert(entry);
+        return entry;
     }
 
     /**

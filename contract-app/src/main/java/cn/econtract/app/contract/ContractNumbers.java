@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the first number of a year creates its row in a separate transaction, so first drafts do not race.
  */
 @Component
-class ContractNumbers {
+class ContractNumbers implements org.springframework.boot.ApplicationRunner {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private final JdbcClient jdbc;
@@ -32,13 +32,28 @@ class ContractNumbers {
         this.numbering = numbering;
     }
 
+    /**
+     * Counter rows for every configured prefix, this year and next, exist before the first draft:
+     * drafting then only ever updates a row and never waits for a second connection.
+     */
+    @Override
+    public void run(org.springframework.boot.ApplicationArguments args) {
+        int year = clock.instant().atZone(CHINA).getYear();
+        java.util.Set<String> prefixes = new java.util.TreeSet<>(numbering.prefixes().values());
+        prefixes.add(numbering.defaultPrefix());
+        for (String prefix : prefixes) {
+            createCounter(prefix, year);
+            createCounter(prefix, year + 1);
+        }
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     String next(String contractType) {
         String prefix = numbering.prefixOf(contractType);
         int year = clock.instant().atZone(CHINA).getYear();
         if (increment(prefix, year) == 0) {
-            // first number of a prefix and year: the row is created in its own short transaction so
-            // concurrent first drafts (or two nodes) wait on one row instead of racing two inserts
+            // a prefix or year not seeded at start-up: the row is created in its own short transaction
+            // so concurrent first drafts (or two nodes) wait on one row instead of racing two inserts
             createCounter(prefix, year);
             if (increment(prefix, year) == 0) {
                 throw new IllegalStateException("no number counter for " + prefix + " " + year);
@@ -56,6 +71,10 @@ class ContractNumbers {
     }
 
     private void createCounter(String prefix, int year) {
+        if (jdbc.sql("SELECT COUNT(*) FROM contract_number_counter WHERE prefix = :p AND counter_year = :y")
+                .param("p", prefix).param("y", year).query(Long.class).single() > 0) {
+            return;
+        }
         try {
             newTransaction.executeWithoutResult(status -> jdbc.sql(
                             "INSERT INTO contract_number_counter (prefix, counter_year, last_no) VALUES (:p, :y, 0)")

@@ -246,6 +246,15 @@ public class ContractService {
         return new Drafted(contract, version, schemaOf(contract));
     }
 
+    /** What process steps mostly need of a contract, read without decrypting anything. */
+    public record Header(String id, String contractNo, String departmentId, ContractStatus status, String createdBy) {
+    }
+
+    /** For process steps, like {@link #registered}: the register fields without the body. */
+    public Header header(String id) {
+        return repository.header(id).orElseThrow(() -> BusinessException.notFound("contract", id));
+    }
+
     /** Moves the contract from one of {@code from} to {@code to}; 409 if it stands elsewhere. Logged. */
     @Transactional
     public void transition(String id, Set<ContractStatus> from, ContractStatus to, String actor) {

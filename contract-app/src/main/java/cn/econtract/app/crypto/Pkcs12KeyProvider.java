@@ -42,6 +42,8 @@ public class Pkcs12KeyProvider implements KeyEncryptionKeyProvider {
     private final Path path;
     private final char[] password;
     private final KeyStore store;
+    private final java.util.Map<String, SecretKey> secrets = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, KeyStore.PrivateKeyEntry> signing = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Pkcs12KeyProvider(CryptoProperties properties) {
         this.path = properties.keystorePath();
@@ -102,7 +104,7 @@ public class Pkcs12KeyProvider implements KeyEncryptionKeyProvider {
     }
 
     @Override
-    public synchronized X509Certificate signingCertificate(String purpose) {
+    public X509Certificate signingCertificate(String purpose) {
         return (X509Certificate) signingEntry(purpose).getCertificate();
     }
 
@@ -118,7 +120,12 @@ public class Pkcs12KeyProvider implements KeyEncryptionKeyProvider {
         }
     }
 
-    private synchronized KeyStore.PrivateKeyEntry signingEntry(String purpose) {
+    private KeyStore.PrivateKeyEntry signingEntry(String purpose) {
+        KeyStore.PrivateKeyEntry cached = signing.get(purpose);
+        return cached != null ? cached : loadSigningEntry(purpose);
+    }
+
+    private synchronized KeyStore.PrivateKeyEntry loadSigningEntry(String purpose) {
         String alias = SIG_PREFIX + purpose;
         try {
             if (!store.containsAlias(alias)) {
@@ -131,22 +138,30 @@ public class Pkcs12KeyProvider implements KeyEncryptionKeyProvider {
                 save();
                 log.info("Created platform signing key {}", alias);
             }
-            return (KeyStore.PrivateKeyEntry) store.getEntry(alias, new KeyStore.PasswordProtection(password));
+            KeyStore.PrivateKeyEntry entry = (KeyStore.PrivateKeyEntry) store.getEntry(alias, new KeyStore.PasswordProtection(password));
+            signing.put(purpose, entry);
+            return entry;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot open signing key " + alias, e);
         }
     }
 
+    /**
+     * Keys are read from the store once: a PKCS#12 read derives the entry's key from the password
+     * (thousands of PBKDF2 rounds), which cost more than the decryption it served on every read.
+     */
     private SecretKey secret(String alias) {
-        try {
-            Key key = store.getKey(alias, password);
-            if (!(key instanceof SecretKey secretKey)) {
-                throw new IllegalArgumentException("no secret key " + alias + " in the key store");
+        return secrets.computeIfAbsent(alias, a -> {
+            try {
+                Key key = store.getKey(a, password);
+                if (!(key instanceof SecretKey secretKey)) {
+                    throw new IllegalArgumentException("no secret key " + a + " in the key store");
+                }
+                return secretKey;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot read key " + a, e);
             }
-            return secretKey;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot read key " + alias, e);
-        }
+        });
     }
 
     private java.util.List<String> kekAliases() {
