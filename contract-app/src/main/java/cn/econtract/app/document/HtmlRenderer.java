@@ -16,28 +16,27 @@ public final class HtmlRenderer {
 
     public static String page(String contractNo, List<Block> blocks) {
         String header = contractNo == null ? "" : "合同编号：" + contractNo;
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"zh-CN\"><head>"
-                + "<meta charset=\"UTF-8\"/><style>"
-                + "@page { size: A4; margin: 25mm 20mm 22mm 20mm;"
-                + " @top-right { content: \"" + css(header) + "\"; font-family: " + SANS + "; font-size: 9pt; color: #555; }"
-                + " @bottom-center { content: \"第 \" counter(page) \" 页 共 \" counter(pages) \" 页\"; font-family: " + SANS
-                + "; font-size: 9pt; color: #555; } }"
-                + "body { font-family: " + SERIF + ", " + SANS + "; font-size: 11pt; line-height: 1.6; }"
-                + STYLE + "</style></head><body>" + body(blocks) + "</body></html>";
+        return document(header, "25mm 20mm 22mm 20mm", "font-size: 11pt; line-height: 1.6;", "", body(blocks));
     }
 
-    /** A report page: running header, page numbers, the shared look plus {@code table.grid} and {@code dl.facts}. */
+    /** A report page (audit report): the contract look, denser, with {@code table.grid} rows and {@code h2} sections. */
     static String report(String header, String body) {
+        return document(header, "22mm 16mm 20mm 16mm", "font-size: 10pt; line-height: 1.5;",
+                "h2 { font-family: " + SANS + "; font-size: 12pt; margin: 12pt 0 4pt; }"
+                        + "p.plain { text-indent: 0; } td.nowrap { white-space: nowrap; } .mono { font-family: " + SANS
+                        + "; font-size: 8pt; }", body);
+    }
+
+    /** An A4 XHTML document with a running header and 第 n 页 共 m 页 page numbers. */
+    private static String document(String header, String margins, String bodyStyle, String extraStyle, String body) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"zh-CN\"><head>"
                 + "<meta charset=\"UTF-8\"/><style>"
-                + "@page { size: A4; margin: 22mm 16mm 20mm 16mm;"
+                + "@page { size: A4; margin: " + margins + ";"
                 + " @top-right { content: \"" + css(header) + "\"; font-family: " + SANS + "; font-size: 9pt; color: #555; }"
                 + " @bottom-center { content: \"第 \" counter(page) \" 页 共 \" counter(pages) \" 页\"; font-family: " + SANS
                 + "; font-size: 9pt; color: #555; } }"
-                + "body { font-family: " + SERIF + ", " + SANS + "; font-size: 10pt; line-height: 1.5; }"
-                + STYLE + "h2 { font-family: " + SANS + "; font-size: 12pt; margin: 12pt 0 4pt; }"
-                + "p.plain { text-indent: 0; } td.nowrap { white-space: nowrap; } .mono { font-family: " + SANS + "; font-size: 8pt; }"
-                + "</style></head><body>" + body + "</body></html>";
+                + "body { font-family: " + SERIF + ", " + SANS + "; " + bodyStyle + " }"
+                + STYLE + extraStyle + "</style></head><body>" + body + "</body></html>";
     }
 
     /** Escapes text for the XHTML the renderers read. */
