@@ -197,6 +197,13 @@ abstract class ApprovalScenarios {
         // Tasklist sees the same task through the engine REST API under Camunda's authorizations
         assertThat(Http.json(as("manager").get("/engine-rest/task?processInstanceBusinessKey=" + id))).hasSize(1);
         assertThat(Http.json(as("legal").get("/engine-rest/task?processInstanceBusinessKey=" + id))).isEmpty();
+        // Tasklist renders the Camunda Form kept in forms/, with the decision and the opinion
+        String taskId = managerTasks.get(0).get("id").asText();
+        HttpResponse<String> form = as("manager").get("/engine-rest/task/" + taskId + "/deployed-form");
+        assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
+        assertThat(Http.json(form).get("id").asText()).isEqualTo("approval-decision");
+        assertThat(Http.json(form).get("components").findValuesAsText("key")).contains("decision", "opinion");
+        assertThat(Http.json(as("manager").get("/engine-rest/task/" + taskId + "/form-variables")).has("contractNo")).isTrue();
         assertThat(decideOverApi("manager", managerTasks.get(0).get("id").asText(), "APPROVE", "同意采购").statusCode()).isEqualTo(204);
 
         // level 20: legal, 或签 to the group; level 30: finance from ¥100,000
