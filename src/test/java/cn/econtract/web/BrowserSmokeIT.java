@@ -198,6 +198,43 @@ class BrowserSmokeIT {
         assertThat(steps.findValuesAsText("opinion")).contains("同意采购");
     }
 
+    /** Issue 4: the department head decides in Camunda Tasklist, on our Camunda Form, after one login. */
+    @org.junit.jupiter.api.Test
+    void departmentHeadApprovesInCamundaTasklistWithTheApprovalForm() throws IOException {
+        var drafter = cn.econtract.support.Http.basic(port, "drafter", "demo");
+        String id = cn.econtract.support.PurchaseDraft.create(drafter, "258000.00",
+                "清单供应商" + java.util.UUID.randomUUID().toString().substring(0, 6) + "有限公司");
+        assertThat(drafter.post("/api/v1/contracts/" + id + "/submit", java.util.Map.of()).statusCode()).isEqualTo(200);
+        String contractNo = cn.econtract.support.Http.json(drafter.get("/api/v1/contracts/" + id)).get("contractNo").asText();
+        var manager = cn.econtract.support.Http.basic(port, "manager", "demo");
+        String taskId = cn.econtract.support.Http.json(manager.get("/api/v1/tasks?contractId=" + id)).get(0).get("id").asText();
+
+        browser = start(1366, 900);
+        WebDriverWait wait = loggedInAs("manager");
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
+        try {
+            wait.until(d -> d.findElements(By.xpath("//*[contains(text(),'" + contractNo + "')]")).size() > 0);
+            // the department head is named in the route, so the task is already theirs: no claim needed
+            // form-js radios carry their option index: 0 = 同意 Approve
+            clickInView(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".fjs-container input[type=radio][id$='Field_Decision-0']"))));
+            browser.findElement(By.cssSelector(".fjs-container textarea")).sendKeys("在 Tasklist 中同意");
+            clickInView(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[ng-click=\"complete()\"]"))));
+            wait.until(d -> cn.econtract.support.Http.json(manager.get("/api/v1/tasks?contractId=" + id)).isEmpty());
+        } finally {
+            screenshot("tasklist-approval-form");
+            Files.writeString(Path.of("target", "screenshots", "tasklist-approval-form.html"), browser.getPageSource());
+        }
+        var steps = cn.econtract.support.Http.json(drafter.get("/api/v1/contracts/" + id + "/approvals")).at("/rounds/0/steps");
+        assertThat(steps.findValuesAsText("opinion")).contains("在 Tasklist 中同意");
+        assertThat(steps.findValuesAsText("actor")).contains("manager");
+    }
+
+    /** Tasklist's panes scroll on their own and its footer overlaps the bottom: bring the element to the middle first. */
+    private void clickInView(org.openqa.selenium.WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
     /** Logs the started browser in through the form; returns a wait for the next steps. */
     private WebDriverWait loggedInAs(String user) {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
