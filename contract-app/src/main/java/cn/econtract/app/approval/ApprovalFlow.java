@@ -13,6 +13,7 @@ import cn.econtract.app.kernel.ErrorCode;
 import cn.econtract.app.kernel.FieldError;
 import cn.econtract.app.kernel.InvalidFieldsException;
 import cn.econtract.app.notification.Notifications;
+import cn.econtract.delegates.EngineContext;
 import cn.econtract.delegates.approval.ApprovalPort;
 import cn.econtract.delegates.approval.LevelEffect;
 import cn.econtract.delegates.approval.LevelPlan;
@@ -215,6 +216,20 @@ public class ApprovalFlow implements ApprovalPort, LifecyclePort {
         }
     }
 
+    /**
+     * 加签 happened (the task was added by {@link ApprovalTasks}): the trail step, with the round's
+     * version and the time filled in here, the operation log, and a notice to the new approver.
+     */
+    void approverAdded(ApprovalStep added) {
+        repository.append(new ApprovalStep(added.contractId(), added.round(), added.level(), added.levelName(), added.mode(),
+                added.taskId(), added.taskName(), StepAction.APPROVER_ADDED, added.actor(), added.targetUser(), null,
+                round(added.contractId(), added.round()).contractVersion(), null, clock.instant()), false);
+        log.record(OperationRecord.success(added.actor(), OperationAction.ADD_APPROVER, "contract", added.contractId())
+                .withDetail("level " + added.level() + " + " + added.targetUser()));
+        notifications.send(List.of(added.targetUser()), "APPROVAL_TASK", added.contractId(), null,
+                text("notification.approval.added", contractNo(added.contractId()), added.actor()));
+    }
+
     @Override
     public void remind(String contractId, int round, String processInstanceId, int level) {
         Set<String> recipients = new LinkedHashSet<>();
@@ -224,7 +239,7 @@ public class ApprovalFlow implements ApprovalPort, LifecyclePort {
         notifications.send(recipients, "REMINDER", contractId, null,
                 text("notification.approval.reminder", contractNo(contractId), level));
         repository.append(new ApprovalStep(contractId, round, level, null, null, null, null, StepAction.REMINDED,
-                "system", joined(recipients), null, round(contractId, round).contractVersion(), null, clock.instant()), false);
+                EngineContext.SYSTEM, joined(recipients), null, round(contractId, round).contractVersion(), null, clock.instant()), false);
     }
 
     @Override
@@ -249,7 +264,7 @@ public class ApprovalFlow implements ApprovalPort, LifecyclePort {
         notifications.send(managers, "ESCALATION", contractId, null,
                 text("notification.approval.escalated", contractNo(contractId), level));
         repository.append(new ApprovalStep(contractId, round, level, null, null, null, null, StepAction.ESCALATED,
-                "system", joined(managers), null, round(contractId, round).contractVersion(), null, clock.instant()), false);
+                EngineContext.SYSTEM, joined(managers), null, round(contractId, round).contractVersion(), null, clock.instant()), false);
     }
 
     @Override
@@ -258,7 +273,7 @@ public class ApprovalFlow implements ApprovalPort, LifecyclePort {
         if (!repository.endRound(contractId, round, result, clock.instant())) {
             throw BusinessException.stateConflict("error.approval.roundEnded", contractId, round);
         }
-        contracts.transition(contractId, Set.of(ContractStatus.IN_APPROVAL), ContractStatus.valueOf(result), "system");
+        contracts.transition(contractId, Set.of(ContractStatus.IN_APPROVAL), ContractStatus.valueOf(result), EngineContext.SYSTEM);
         ContractService.Header contract = contracts.header(contractId);
         notifications.send(new LinkedHashSet<>(List.of(contract.createdBy(), round(contractId, round).submittedBy())),
                 "OUTCOME", contractId, null, text("notification.approval.outcome." + result, contract.contractNo()));

@@ -1,8 +1,5 @@
 package cn.econtract.app.approval;
 
-import cn.econtract.app.audit.OperationAction;
-import cn.econtract.app.audit.OperationLogService;
-import cn.econtract.app.audit.OperationRecord;
 import cn.econtract.app.contract.ContractService;
 import cn.econtract.app.identity.AccessService;
 import cn.econtract.app.identity.Permission;
@@ -10,7 +7,6 @@ import cn.econtract.app.identity.UserProfile;
 import cn.econtract.app.kernel.BusinessException;
 import cn.econtract.app.kernel.FieldError;
 import cn.econtract.app.kernel.InvalidFieldsException;
-import cn.econtract.app.notification.Notifications;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,23 +38,18 @@ public class ApprovalTasks {
     private final HistoryService history;
     private final AccessService access;
     private final ContractService contracts;
-    private final ApprovalRepository repository;
-    private final Notifications notifications;
-    private final OperationLogService log;
+    private final ApprovalFlow flow;
     private final EngineCalls engine;
     private final TransactionTemplate transaction;
 
     ApprovalTasks(TaskService tasks, RuntimeService runtime, HistoryService history, AccessService access,
-                  ContractService contracts, ApprovalRepository repository, Notifications notifications,
-                  OperationLogService log, EngineCalls engine, TransactionTemplate transaction) {
+                  ContractService contracts, ApprovalFlow flow, EngineCalls engine, TransactionTemplate transaction) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.history = history;
         this.access = access;
         this.contracts = contracts;
-        this.repository = repository;
-        this.notifications = notifications;
-        this.log = log;
+        this.flow = flow;
         this.engine = engine;
         this.transaction = transaction;
     }
@@ -129,14 +120,9 @@ public class ApprovalTasks {
                     .startBeforeActivity(TOGETHER_TASK, body.getId())
                     .setVariableLocal("approverSlot", "user:" + userId)
                     .execute());
-            int round = (Integer) local.get("round");
-            repository.append(new ApprovalStep(contractId, round, (Integer) local.get("levelNumber"),
+            flow.approverAdded(new ApprovalStep(contractId, (Integer) local.get("round"), (Integer) local.get("levelNumber"),
                     (String) local.get("levelName"), (String) local.get("levelMode"), taskId, task.getName(),
-                    StepAction.APPROVER_ADDED, me.id(), userId, null,
-                    repository.round(contractId, round).orElseThrow().contractVersion(), null, java.time.Instant.now()), false);
-            log.record(OperationRecord.success(me.id(), OperationAction.ADD_APPROVER, "contract", contractId)
-                    .withDetail("level " + local.get("levelNumber") + " + " + userId));
-            notifications.send(List.of(userId), "APPROVAL_TASK", contractId, null, "加签 " + task.getName());
+                    StepAction.APPROVER_ADDED, me.id(), userId, null, 0, null, null));
         });
     }
 

@@ -5,6 +5,7 @@ import cn.econtract.app.contract.Contract;
 import cn.econtract.app.contract.ContractService;
 import cn.econtract.app.identity.AccessService;
 import cn.econtract.app.identity.Permission;
+import cn.econtract.delegates.EngineContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -87,10 +88,9 @@ public class ApprovalTrail {
     }
 
     private String name(Map<String, String> names, String userId) {
-        if (userId == null || "system".equals(userId)) {
+        if (userId == null || EngineContext.SYSTEM.equals(userId)) {
             return userId == null ? null : "系统 System";
         }
         return names.computeIfAbsent(userId, id -> access.profile(id).displayName());
     }
-
 }

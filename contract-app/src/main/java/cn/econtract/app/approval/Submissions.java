@@ -1,5 +1,6 @@
 package cn.econtract.app.approval;
 
+import cn.econtract.app.audit.OperationAction;
 import cn.econtract.app.contract.Contract;
 import cn.econtract.app.contract.ContractService;
 import cn.econtract.app.contract.ContractStatus;
@@ -69,7 +70,7 @@ public class Submissions {
     public Submitted withdraw(String contractId) {
         UserProfile me = access.require(Permission.CONTRACT_SUBMIT);
         Contract contract = contracts.drafted(contractId, Permission.CONTRACT_SUBMIT,
-                cn.econtract.app.audit.OperationAction.WITHDRAW).contract();
+                OperationAction.WITHDRAW).contract();
         if (!me.id().equals(contract.createdBy()) && !me.id().equals(flow.submitterOfCurrentRound(contractId))) {
             throw BusinessException.forbidden("contract:withdraw (drafter or submitter only)");
         }

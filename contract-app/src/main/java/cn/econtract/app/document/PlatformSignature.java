@@ -18,15 +18,11 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
-import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
-import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -36,7 +32,7 @@ import org.springframework.stereotype.Component;
 /**
  * Signs the platform's own PDFs (audit reports) with the platform key, as a detached CMS
  * signature (adbe.pkcs7.detached) any PDF reader verifies; the key stays in the key provider.
- * Changing a byte of the signed range makes the signature invalid.
+ * Changing a byte of the signed range makes the signature invalid (poppler's pdfsig checks it in tests).
  */
 @Component
 public class PlatformSignature {
@@ -86,37 +82,6 @@ public class PlatformSignature {
             return generator.generate(new CMSProcessableByteArray(content.readAllBytes()), false).getEncoded();
         } catch (OperatorCreationException | CMSException | CertificateEncodingException e) {
             throw new IOException("cannot create the CMS signature", e);
-        }
-    }
-
-    /** Result of checking a platform-signed PDF. */
-    public record Verification(boolean valid, boolean coversWholeFile, boolean signedByPlatform, String signer) {
-    }
-
-    /**
-     * Checks the last signature of a PDF: the CMS signature over the signed byte range, that the
-     * range covers the whole file, and that the signer is the platform certificate for {@code purpose}.
-     */
-    public Verification verify(byte[] pdf, String purpose) {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            List<PDSignature> signatures = document.getSignatureDictionaries();
-            if (signatures.isEmpty()) {
-                return new Verification(false, false, false, null);
-            }
-            PDSignature signature = signatures.get(signatures.size() - 1);
-            int[] range = signature.getByteRange();
-            byte[] signed = signature.getSignedContent(pdf);
-            CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signed), signature.getContents(pdf));
-            SignerInformation info = cms.getSignerInfos().getSigners().iterator().next();
-            @SuppressWarnings("unchecked")
-            X509CertificateHolder holder = (X509CertificateHolder) cms.getCertificates().getMatches(info.getSID()).iterator().next();
-            boolean valid = info.verify(new JcaSimpleSignerInfoVerifierBuilder().build(holder));
-            boolean whole = range.length == 4 && range[0] == 0 && (long) range[2] + range[3] == pdf.length;
-            boolean platform = holder.equals(new X509CertificateHolder(keys.signingCertificate(purpose).getEncoded()));
-            return new Verification(valid, whole, platform, holder.getSubject().toString());
-        } catch (IOException | CMSException | OperatorCreationException | java.security.cert.CertificateException
-                 | RuntimeException e) {
-            return new Verification(false, false, false, null);
         }
     }
 
