@@ -9,6 +9,7 @@ import cn.econtract.app.contract.ContractStatus;
 import cn.econtract.app.identity.Department;
 import cn.econtract.app.identity.DirectoryService;
 import cn.econtract.app.kernel.BusinessException;
+import cn.econtract.app.kernel.ContractEvent;
 import cn.econtract.app.kernel.ErrorCode;
 import cn.econtract.app.kernel.FieldError;
 import cn.econtract.app.kernel.InvalidFieldsException;
@@ -100,6 +101,7 @@ public class ApprovalFlow implements ApprovalPort, LifecyclePort {
                 contract.currentVersion(), null, now), false);
         log.record(OperationRecord.success(actor, OperationAction.SUBMIT, "contract", contract.id())
                 .withDetail(contract.contractNo() + " round " + round + " v" + contract.currentVersion()));
+        contracts.event(ContractEvent.Type.SUBMITTED, contract.id(), actor, "round " + round);
         return roundVariables(contract, round, actor);
     }
 
@@ -178,6 +180,11 @@ public class ApprovalFlow implements ApprovalPort, LifecyclePort {
             case REJECTED -> OperationAction.REJECT;
             default -> OperationAction.RETURN;
         }, "contract", d.contractId()).withDetail("round " + d.round() + " level " + d.level() + " task " + d.taskId()));
+        contracts.event(switch (action) {
+            case APPROVED -> ContractEvent.Type.APPROVED;
+            case REJECTED -> ContractEvent.Type.REJECTED;
+            default -> ContractEvent.Type.RETURNED;
+        }, d.contractId(), d.actor(), "round " + d.round() + " level " + d.level() + (opinion == null ? "" : " " + opinion));
         return switch (action) {
             case REJECTED -> new LevelEffect("REJECTED", "REJECTED");
             case RETURNED -> new LevelEffect("RETURNED", "RETURNED");
@@ -301,6 +308,7 @@ public class ApprovalFlow implements ApprovalPort, LifecyclePort {
         repository.append(new ApprovalStep(contractId, round, null, null, null, null, null, StepAction.WITHDRAWN, actor,
                 null, null, current.contractVersion(), null, clock.instant()), false);
         log.record(OperationRecord.success(actor, OperationAction.WITHDRAW, "contract", contractId).withDetail("round " + round));
+        contracts.event(ContractEvent.Type.WITHDRAWN, contractId, actor, "round " + round);
     }
 
     @Override

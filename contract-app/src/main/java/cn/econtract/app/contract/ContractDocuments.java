@@ -11,6 +11,7 @@ import cn.econtract.app.document.DocxRenderer;
 import cn.econtract.app.document.HtmlRenderer;
 import cn.econtract.app.document.PdfRenderer;
 import cn.econtract.app.identity.Permission;
+import cn.econtract.app.kernel.ContractEvent;
 import cn.econtract.app.kernel.Sha256;
 import cn.econtract.app.template.VariableValues;
 import java.util.LinkedHashMap;
@@ -68,6 +69,7 @@ public class ContractDocuments {
         String hash = Sha256.hex(bytes);
         log.record(OperationRecord.success(null, kind.equals("pdf") ? OperationAction.DOWNLOAD : OperationAction.EXPORT,
                 "contract", d.contract().id()).withDetail(kind + " v" + d.version().version() + " sha256:" + hash));
+        contracts.event(ContractEvent.Type.DOWNLOADED, d.contract().id(), null, kind + " sha256:" + hash);
         return new Rendered(d.contract().contractNo(), d.version().version(), bytes, hash);
     }
 

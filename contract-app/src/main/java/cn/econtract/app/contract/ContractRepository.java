@@ -81,11 +81,13 @@ class ContractRepository implements DataKeyHolder {
                 .param("n", name).param("id", exceptId).query(Long.class).single() > 0;
     }
 
-    /** The clear-text register fields only (no decryption): number, department, status, creator. */
+    /** The clear-text register fields only (no decryption): number, department, status, creator, version. */
     Optional<ContractService.Header> header(String id) {
-        return jdbc.sql("SELECT id, contract_no, department_id, status, created_by FROM contract WHERE id = :id AND deleted_at IS NULL")
+        return jdbc.sql("SELECT id, contract_no, department_id, status, created_by, current_version FROM contract "
+                        + "WHERE id = :id AND deleted_at IS NULL")
                 .param("id", id).query((rs, n) -> new ContractService.Header(rs.getString("id"), rs.getString("contract_no"),
-                        rs.getString("department_id"), ContractStatus.valueOf(rs.getString("status")), rs.getString("created_by")))
+                        rs.getString("department_id"), ContractStatus.valueOf(rs.getString("status")), rs.getString("created_by"),
+                        rs.getInt("current_version")))
                 .optional();
     }
 

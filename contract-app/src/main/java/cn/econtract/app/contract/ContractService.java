@@ -5,12 +5,14 @@ import cn.econtract.app.audit.OperationLogService;
 import cn.econtract.app.audit.OperationRecord;
 import cn.econtract.app.clause.ClauseLibrary;
 import cn.econtract.app.clause.LibraryClause;
+import cn.econtract.app.crypto.TamperedDataException;
 import cn.econtract.app.document.ReadDocument;
 import cn.econtract.app.document.UploadedDocuments;
 import cn.econtract.app.identity.AccessService;
 import cn.econtract.app.identity.Permission;
 import cn.econtract.app.identity.UserProfile;
 import cn.econtract.app.kernel.BusinessException;
+import cn.econtract.app.kernel.ContractEvent;
 import cn.econtract.app.kernel.ErrorCode;
 import cn.econtract.app.kernel.FieldError;
 import cn.econtract.app.kernel.InvalidFieldsException;
@@ -32,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,12 +58,14 @@ public class ContractService {
     private final UploadedDocuments uploads;
     private final AccessService access;
     private final OperationLogService log;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ContractService(ContractRepository repository, ContractVersionRepository versions, ContractNumbers numbers,
                     TemplateService templates, ClauseLibrary library, ContractText text, UploadedDocuments uploads,
-                    AccessService access, OperationLogService log, Clock clock) {
+                    AccessService access, OperationLogService log, ApplicationEventPublisher events, Clock clock) {
         this.uploads = uploads;
+        this.events = events;
         this.repository = repository;
         this.versions = versions;
         this.numbers = numbers;
@@ -145,8 +150,11 @@ public class ContractService {
                 templateVersionId, effective, expiry, 1, List.of());
         Contract contract = withText(draft, content, riskFlags(content, counterparty, id));
         repository.insert(contract);
-        versions.insert(new ContractVersion(id, 1, content, hash(content), source, user.id(), now));
+        String hash = hash(content);
+        versions.insert(new ContractVersion(id, 1, content, hash, source, user.id(), now));
         log.record(OperationRecord.success(user.id(), OperationAction.CREATE, "contract", id).withDetail(contract.contractNo()));
+        events.publishEvent(new ContractEvent(ContractEvent.Type.CREATED, id, user.id(), 1, hash,
+                contract.contractNo() + " " + source.name().toLowerCase(java.util.Locale.ROOT)));
         return contract;
     }
 
@@ -206,6 +214,7 @@ public class ContractService {
         }
         log.record(OperationRecord.success(user, OperationAction.MODIFY, "contract", id)
                 .withDetail(contract.contractNo() + " v" + next + " " + hash.substring(0, 12)));
+        events.publishEvent(new ContractEvent(ContractEvent.Type.EDITED, id, user, next, hash, contract.contractNo()));
         return version;
     }
 
@@ -246,8 +255,31 @@ public class ContractService {
         return new Drafted(contract, version, schemaOf(contract));
     }
 
+    /**
+     * A stored version read back and hashed afresh, for the evidence check: the hash recorded
+     * beside it and the hash of what decrypts now; {@code problem} when it is missing or its
+     * ciphertext no longer authenticates. Reads deleted contracts too (their trail stays provable).
+     */
+    public StoredVersion storedVersion(String id, int version) {
+        String recorded = versions.contentHash(id, version);
+        if (recorded == null) {
+            return new StoredVersion(null, null, "version " + version + " is missing");
+        }
+        try {
+            ContractVersion stored = versions.find(id, version).orElseThrow();
+            return new StoredVersion(recorded, hash(stored.content()), null);
+        } catch (TamperedDataException | IllegalStateException e) {
+            return new StoredVersion(recorded, null, "version " + version + " does not decrypt (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** See {@link #storedVersion}. */
+    public record StoredVersion(String recordedHash, String recomputedHash, String problem) {
+    }
+
     /** What process steps mostly need of a contract, read without decrypting anything. */
-    public record Header(String id, String contractNo, String departmentId, ContractStatus status, String createdBy) {
+    public record Header(String id, String contractNo, String departmentId, ContractStatus status, String createdBy,
+                         int currentVersion) {
     }
 
     /** For process steps, like {@link #registered}: the register fields without the body. */
@@ -264,6 +296,16 @@ public class ContractService {
         }
         log.record(OperationRecord.success(actor, OperationAction.STATUS_CHANGE, "contract", id)
                 .withDetail(contract.contractNo() + " " + contract.status() + " → " + to));
+        event(ContractEvent.Type.STATUS_CHANGED, id, actor, contract.status() + " → " + to);
+    }
+
+    /**
+     * Reports an event on the contract's current version to the evidence trail, in the caller's
+     * transaction ({@code actor} null: the signed-in user).
+     */
+    public void event(ContractEvent.Type type, String id, String actor, String detail) {
+        int current = header(id).currentVersion();
+        events.publishEvent(new ContractEvent(type, id, actor, current, versions.contentHash(id, current), detail));
     }
 
     public Contract get(String id) {
@@ -306,6 +348,7 @@ public class ContractService {
         if (contract.status() != ContractStatus.DRAFT) {
             throw BusinessException.stateConflict("error.contract.deleteNotDraft", contract.contractNo(), contract.status());
         }
+        event(ContractEvent.Type.DELETED, id, null, contract.contractNo());
         repository.markDeleted(id, clock.instant());
         log.record(OperationRecord.success(null, OperationAction.DELETE, "contract", id).withDetail(contract.contractNo()));
     }

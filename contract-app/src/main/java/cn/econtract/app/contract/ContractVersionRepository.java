@@ -46,6 +46,11 @@ class ContractVersionRepository implements DataKeyHolder {
                 .param("id", contractId).param("no", version).query(this::map).optional();
     }
 
+    String contentHash(String contractId, int version) {
+        return jdbc.sql("SELECT content_hash FROM contract_version WHERE contract_id = :id AND version_no = :no")
+                .param("id", contractId).param("no", version).query(String.class).optional().orElse(null);
+    }
+
     /** Versions without their content, newest first. */
     List<ContractVersionLine> lines(String contractId) {
         return jdbc.sql("SELECT version_no, content_hash, source, created_by, created_at FROM contract_version "
