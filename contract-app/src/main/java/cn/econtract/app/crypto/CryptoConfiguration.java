@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-class CryptoConfiguration {
+public class CryptoConfiguration {
 
     /** PKCS#12 is the default; an HSM adapter replaces it by declaring its own provider bean. */
     @Bean

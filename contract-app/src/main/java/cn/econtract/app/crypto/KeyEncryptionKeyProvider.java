@@ -9,6 +9,9 @@ import javax.crypto.SecretKey;
  */
 public interface KeyEncryptionKeyProvider {
 
+    /** The built-in time-stamping authority's key; its certificate carries the time-stamping usage. */
+    String TIME_STAMPING = "tsa";
+
     /** Id of the KEK that wraps new data keys. */
     String activeKeyId();
 

@@ -132,7 +132,8 @@ public class Pkcs12KeyProvider implements KeyEncryptionKeyProvider {
                 KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
                 generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
                 KeyPair pair = generator.generateKeyPair();
-                X509Certificate certificate = SelfSignedCertificate.create(pair, "CN=econtract platform " + purpose + ",O=econtract");
+                X509Certificate certificate = SelfSignedCertificate.create(pair, "CN=econtract platform " + purpose + ",O=econtract",
+                        TIME_STAMPING.equals(purpose));
                 store.setEntry(alias, new KeyStore.PrivateKeyEntry(pair.getPrivate(), new Certificate[] {certificate}),
                         new KeyStore.PasswordProtection(password));
                 save();

@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.util.Date;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -24,7 +26,11 @@ final class SelfSignedCertificate {
     private SelfSignedCertificate() {
     }
 
-    static X509Certificate create(KeyPair pair, String subject) throws GeneralSecurityException {
+    /**
+     * @param timeStamping a time-stamping authority's certificate: RFC 3161 §2.3 requires the
+     *                     extended key usage id-kp-timeStamping, alone and critical
+     */
+    static X509Certificate create(KeyPair pair, String subject, boolean timeStamping) throws GeneralSecurityException {
         Instant now = Instant.now();
         X500Name name = new X500Name(subject);
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, new BigInteger(64, new SecureRandom()),
@@ -32,6 +38,9 @@ final class SelfSignedCertificate {
         try {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+            if (timeStamping) {
+                builder.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
+            }
             return new JcaX509CertificateConverter().getCertificate(
                     builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
         } catch (OperatorCreationException | java.io.IOException e) {

@@ -1,10 +1,10 @@
 package cn.econtract.app.document;
 
 import cn.econtract.app.crypto.KeyEncryptionKeyProvider;
+import cn.econtract.app.crypto.ProviderContentSigner;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
@@ -17,14 +17,12 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.ContentSigner;
-import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.springframework.stereotype.Component;
@@ -36,8 +34,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PlatformSignature {
-
-    private static final String ALGORITHM = "SHA256withECDSA";
 
     private final KeyEncryptionKeyProvider keys;
 
@@ -74,7 +70,7 @@ public class PlatformSignature {
     private byte[] cms(InputStream content, String purpose) throws IOException {
         try {
             X509Certificate certificate = keys.signingCertificate(purpose);
-            ContentSigner signer = new ProviderSigner(keys, purpose);
+            ContentSigner signer = new ProviderContentSigner(keys, purpose);
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
                     .build(signer, certificate));
@@ -82,33 +78,6 @@ public class PlatformSignature {
             return generator.generate(new CMSProcessableByteArray(content.readAllBytes()), false).getEncoded();
         } catch (OperatorCreationException | CMSException | CertificateEncodingException e) {
             throw new IOException("cannot create the CMS signature", e);
-        }
-    }
-
-    /** BC's signer view of the key provider: buffers the attributes, signs them inside the provider. */
-    private static final class ProviderSigner implements ContentSigner {
-        private final KeyEncryptionKeyProvider keys;
-        private final String purpose;
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-
-        ProviderSigner(KeyEncryptionKeyProvider keys, String purpose) {
-            this.keys = keys;
-            this.purpose = purpose;
-        }
-
-        @Override
-        public AlgorithmIdentifier getAlgorithmIdentifier() {
-            return new DefaultSignatureAlgorithmIdentifierFinder().find(ALGORITHM);
-        }
-
-        @Override
-        public OutputStream getOutputStream() {
-            return buffer;
-        }
-
-        @Override
-        public byte[] getSignature() {
-            return keys.sign(purpose, buffer.toByteArray());
         }
     }
 }
