@@ -9,10 +9,10 @@ import cn.econtract.app.audit.OperationEntry;
 import cn.econtract.app.audit.OperationLogService;
 import cn.econtract.app.audit.OperationRecord;
 import cn.econtract.app.audit.Outcome;
+import cn.econtract.support.DatabaseOwner;
 import cn.econtract.support.Http;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -164,25 +164,7 @@ abstract class OperationLogScenarios {
 
     /** Someone with the database owner's rights, bypassing the application (and triggers, on PostgreSQL). */
     void asDatabaseOwner(String... statements) {
-        jdbc.execute((ConnectionCallback<Void>) connection -> {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try (Statement st = connection.createStatement()) {
-                if (databaseGuardsTheTable()) {
-                    st.execute("SET LOCAL session_replication_role = replica");
-                }
-                for (String sql : statements) {
-                    st.executeUpdate(sql);
-                }
-                connection.commit();
-            } catch (java.sql.SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
-            return null;
-        });
+        DatabaseOwner.execute(jdbc, databaseGuardsTheTable(), statements);
     }
 
     private void reinsert(OperationEntry e) {

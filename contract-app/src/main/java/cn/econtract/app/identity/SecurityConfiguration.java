@@ -128,6 +128,8 @@ class SecurityConfiguration {
                 .requestMatchers("/api/v1/me", "/api/v1/me/**").authenticated()
                 .requestMatchers("/api/v1/audit/**", "/audit", "/audit/**").access(needs(access, Permission.AUDIT_READ))
                 .requestMatchers("/api/v1/admin/**", "/admin/**").access(needs(access, Permission.ADMIN))
+                .requestMatchers(HttpMethod.GET, "/api/v1/contracts/*/evidence-package").access(needs(access, Permission.CONTRACT_EXPORT))
+                .requestMatchers(HttpMethod.POST, "/tsa").authenticated()
                 .requestMatchers(HttpMethod.GET, "/api/v1/contracts", "/api/v1/contracts/**", "/contracts", "/contracts/**")
                         .access(needs(access, Permission.CONTRACT_VIEW))
                 .requestMatchers(HttpMethod.GET, "/api/v1/contracts/*/document.docx").access(needs(access, Permission.CONTRACT_EXPORT))
