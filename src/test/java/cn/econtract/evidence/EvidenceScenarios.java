@@ -29,6 +29,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,10 @@ abstract class EvidenceScenarios {
     JdbcTemplate jdbc;
     @Autowired
     TaskService tasks;
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
     @Autowired
     cn.econtract.app.identity.DirectoryService directory;
     @Autowired
@@ -220,6 +226,40 @@ abstract class EvidenceScenarios {
         Verified bad = verifyOffline(OfflineVerifier.VERIFY_PACKAGE, changed);
         assertThat(bad.exit()).isEqualTo(1);
         assertThat(bad.output()).contains("文件已被改动：events.json");
+    }
+
+    @Test
+    void aSealedBatchIsTimeStampedThenAnchoredByTheWorkerAndTheProcessEnds() {
+        BpmnAwareTests.init(engine);
+        PurchaseDraft.create(as("drafter"), "70000", newCounterparty());
+        List<cn.econtract.app.evidence.EvidenceBatch> sealed = sealing.sealDue(true);
+        assertThat(sealed).isNotEmpty();
+        long batchNo = sealed.get(sealed.size() - 1).batchNo();
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(EvidenceSealing.PROCESS)
+                .processInstanceBusinessKey("evidence-batch-" + batchNo).singleResult();
+        BpmnAwareTests.assertThat(instance).isStarted().isWaitingAt("Task_Timestamp")
+                .externalTask().hasTopicName("evidence-timestamp");
+        worker.drain();
+        BpmnAwareTests.assertThat(instance).hasPassedInOrder("StartEvent_Sealed", "Task_Timestamp", "Task_Anchor",
+                "EndEvent_Anchored").isEnded();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evidence_batch WHERE batch_no = ? AND timestamp_token IS NOT NULL "
+                + "AND anchor_receipt IS NOT NULL AND ledger = 'local'", Long.class, batchNo)).isOne();
+    }
+
+    @Test
+    void aStepThatKeepsFailingBecomesAnIncidentAfterItsRetries() {
+        BpmnAwareTests.init(engine);
+        ProcessInstance broken = runtime.startProcessInstanceByKey(EvidenceSealing.PROCESS, "evidence-batch-none",
+                Map.of("batchNo", 987_654_321L, "entries", 1));
+        for (int attempt = 0; attempt < 5; attempt++) {
+            assertThat(worker.drain()).isZero();
+        }
+        BpmnAwareTests.assertThat(broken).isWaitingAt("Task_Timestamp");
+        org.camunda.bpm.engine.runtime.Incident incident = runtime.createIncidentQuery().processInstanceId(broken.getId()).singleResult();
+        assertThat(incident).isNotNull();
+        assertThat(incident.getIncidentType()).isEqualTo("failedExternalTask");
+        assertThat(incident.getIncidentMessage()).contains("987654321");
+        runtime.deleteProcessInstance(broken.getId(), "test clean-up");
     }
 
     /** Seals everything waiting and runs the anchoring worker's tasks, as the scheduler and worker thread would. */

@@ -1,7 +1,6 @@
 package cn.econtract.app.evidence;
 
 import cn.econtract.app.timestamp.TimeStampAuthority;
-import cn.econtract.app.kernel.BusinessException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -49,7 +48,8 @@ public class BatchAnchoring {
     }
 
     private EvidenceBatch batch(long batchNo) {
-        return repository.batch(batchNo).orElseThrow(() -> BusinessException.notFound("evidence batch", batchNo));
+        // the message becomes the Cockpit incident text an operator reads
+        return repository.batch(batchNo).orElseThrow(() -> new IllegalStateException("evidence batch " + batchNo + " does not exist"));
     }
 
     static String json(AnchorReceipt receipt) {
