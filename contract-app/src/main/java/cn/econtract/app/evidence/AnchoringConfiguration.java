@@ -23,7 +23,11 @@ public class AnchoringConfiguration {
     EvidenceLedger evidenceLedger(EvidenceProperties properties, LedgerRepository blocks, KeyEncryptionKeyProvider keys,
                                   Clock clock, PlatformTransactionManager transactions, FiscoBcosProperties fisco) {
         return switch (properties.ledger()) {
-            case EvidenceProperties.LOCAL_LEDGER -> new LocalLedger(blocks, keys, clock, new TransactionTemplate(transactions));
+            case EvidenceProperties.LOCAL_LEDGER -> {
+                // created at start-up, by the application that starts first, not by a worker racing it
+                keys.signingCertificate(LocalLedger.PURPOSE);
+                yield new LocalLedger(blocks, keys, clock, new TransactionTemplate(transactions));
+            }
             case FiscoBcosLedger.NAME -> FiscoBcosLedger.connect(fisco);
             default -> throw new IllegalArgumentException(
                     "econtract.evidence.ledger must be local or fisco-bcos, was " + properties.ledger());

@@ -7,6 +7,8 @@ public final class GroupType {
     /** Camunda's own administrators group ({@code camunda-admin}). */
     public static final String SYSTEM = "SYSTEM";
     public static final String CAMUNDA_ADMIN_GROUP = "camunda-admin";
+    /** Members run the evidence topics of {@code evidence-anchoring} from a separate worker process. */
+    public static final String EVIDENCE_WORKER_GROUP = "evidenceworker";
 
     private GroupType() {
     }

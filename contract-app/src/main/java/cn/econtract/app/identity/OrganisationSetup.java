@@ -42,9 +42,6 @@ class OrganisationSetup implements ApplicationRunner {
             "admin", "系统管理员 Administrator");
 
     private final DirectoryService directory;
-    /** Members run the evidence topics of {@code evidence-anchoring} from a separate process. */
-    public static final String EVIDENCE_WORKER_GROUP = "evidenceworker";
-
     private final AuthorizationService authorizations;
     private final FilterService filters;
     private final TaskService tasks;
@@ -75,10 +72,10 @@ class OrganisationSetup implements ApplicationRunner {
         ensureTasklistFilters();
         // separate anchoring workers (java -jar … evidence-worker) fetch and complete the evidence
         // topics over the engine REST API as a member of this group, and may do nothing else
-        directory.ensureGroup(EVIDENCE_WORKER_GROUP, "存证服务 Evidence workers", GroupType.SYSTEM);
-        grant(EVIDENCE_WORKER_GROUP, Resources.PROCESS_DEFINITION, "evidence-anchoring", Permissions.READ);
-        grant(EVIDENCE_WORKER_GROUP, Resources.PROCESS_DEFINITION, "evidence-anchoring", Permissions.READ_INSTANCE);
-        grant(EVIDENCE_WORKER_GROUP, Resources.PROCESS_DEFINITION, "evidence-anchoring", Permissions.UPDATE_INSTANCE);
+        directory.ensureGroup(GroupType.EVIDENCE_WORKER_GROUP, "存证服务 Evidence workers", GroupType.SYSTEM);
+        grant(GroupType.EVIDENCE_WORKER_GROUP, Resources.PROCESS_DEFINITION, "evidence-anchoring", Permissions.READ);
+        grant(GroupType.EVIDENCE_WORKER_GROUP, Resources.PROCESS_DEFINITION, "evidence-anchoring", Permissions.READ_INSTANCE);
+        grant(GroupType.EVIDENCE_WORKER_GROUP, Resources.PROCESS_DEFINITION, "evidence-anchoring", Permissions.UPDATE_INSTANCE);
 
         if (properties.demoData()) {
             demo.seed();

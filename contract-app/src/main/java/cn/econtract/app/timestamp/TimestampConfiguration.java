@@ -15,6 +15,7 @@ public class TimestampConfiguration {
     @Bean
     EmbeddedTimeStampAuthority embeddedTimeStampAuthority(KeyEncryptionKeyProvider keys, TimestampProperties properties,
                                                           Clock clock) {
+        keys.signingCertificate(KeyEncryptionKeyProvider.TIME_STAMPING);  // key made at start-up, see AnchoringConfiguration
         return new EmbeddedTimeStampAuthority(keys, properties.policy(), clock);
     }
 
