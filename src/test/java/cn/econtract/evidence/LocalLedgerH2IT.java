@@ -1,0 +1,7 @@
+package cn.econtract.evidence;
+
+import cn.econtract.support.OnH2;
+
+@OnH2
+class LocalLedgerH2IT extends LocalLedgerScenarios {
+}
