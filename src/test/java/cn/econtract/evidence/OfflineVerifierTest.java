@@ -1,0 +1,78 @@
+package cn.econtract.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.econtract.app.evidence.OfflineVerifier;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The offline verifier refuses hostile or broken input with a message and exit code 2, never a crash or a huge allocation. */
+class OfflineVerifierTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aPackageThatExpandsBeyondTheLimitIsRefused() throws IOException {
+        Path zip = dir.resolve("bomb.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("events.json"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 65; i++) {
+                out.write(zeros);  // 65 MiB of zeros: a few hundred KiB compressed
+            }
+            out.closeEntry();
+        }
+        assertThat(Files.size(zip)).isLessThan(1 << 20);
+        Result r = run(OfflineVerifier.VERIFY_PACKAGE, zip.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.output()).contains("expands beyond");
+    }
+
+    @Test
+    void aFileNameThatClimbsOutOfThePackageIsRefused() throws IOException {
+        Path zip = dir.resolve("slip.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("../../etc/cron.d/evil"));
+            out.write("x".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        Result r = run(OfflineVerifier.VERIFY_PACKAGE, zip.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.output()).contains("unsafe file name");
+    }
+
+    @Test
+    void aPackageWithoutItsManifestFailsAndGarbageIsUnreadable() throws IOException {
+        Path zip = dir.resolve("empty.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("contract.pdf"));
+            out.write("%PDF".getBytes(StandardCharsets.US_ASCII));
+            out.closeEntry();
+        }
+        assertThat(run(OfflineVerifier.VERIFY_PACKAGE, zip.toString()).exit()).isEqualTo(1);
+        Path garbage = dir.resolve("proof.json");
+        Files.writeString(garbage, "{not json");
+        Result r = run(OfflineVerifier.VERIFY_PROOF, garbage.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.output()).contains("无法读取");
+        assertThat(run(OfflineVerifier.VERIFY_PROOF).exit()).isEqualTo(2);
+    }
+
+    record Result(int exit, String output) {
+    }
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        int exit = new OfflineVerifier(new PrintStream(buffer, true, StandardCharsets.UTF_8)).run(args);
+        return new Result(exit, buffer.toString(StandardCharsets.UTF_8));
+    }
+}
