@@ -104,6 +104,11 @@ class BrowserSmokeIT {
             throw new AssertionError("editor did not load: " + browser.findElement(By.cssSelector("[data-message]")).getText(), e);
         }
         wait.until(d -> !d.findElement(By.cssSelector("[data-preview]")).getText().isBlank());
+        // issue 6: the evidence trail already holds the drafting event, waiting for its batch
+        wait.until(d -> !d.findElements(By.cssSelector("[data-evidence] .evidence-event")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("[data-evidence] .evidence-label")).getText()).containsAnyOf("起草", "Drafted");
+        assertThat(browser.findElement(By.cssSelector("[data-evidence] .badge")).getText())
+                .isIn("待封存", "待锚定", "已存证", "Awaiting batch", "Awaiting anchor", "Anchored");
         java.util.List<String> before = clauseKeys();
 
         // drag the first clause by its handle below the third
