@@ -210,15 +210,26 @@ abstract class EvidenceScenarios {
         assertThat(response.statusCode()).isEqualTo(200);
         Map<String, byte[]> files = unzip(response.body());
         assertThat(files).containsKeys("contract.pdf", "platform-certificate.pem", "audit-report.pdf", "events.json",
-                "manifest.json", "manifest.tsr", "README-验证说明.txt");
+                "manifest.json", "manifest.tsr", "README.txt");
         assertThat(files.keySet()).anyMatch(n -> n.startsWith("proofs/entry-"))
                 .anyMatch(n -> n.startsWith("timestamps/batch-")).anyMatch(n -> n.startsWith("anchors/batch-"));
-        assertThat(new String(files.get("README-验证说明.txt"), StandardCharsets.UTF_8)).contains("证据包验证说明", "verify-package");
+        assertThat(new String(files.get("README.txt"), StandardCharsets.UTF_8)).contains("证据包验证说明", "verify-package");
         Path zip = dir.resolve("package.zip");
         Files.write(zip, response.body());
         Verified ok = verifyOffline(OfflineVerifier.VERIFY_PACKAGE, zip);
         assertThat(ok.exit()).as(ok.output()).isZero();
         assertThat(ok.output()).contains("清单时间戳有效", "RESULT: VALID");
+
+        // the guide's manual steps, with OpenSSL instead of our verifier
+        Path unpacked = Files.createDirectories(dir.resolve("unpacked"));
+        Files.write(unpacked.resolve("manifest.json"), files.get("manifest.json"));
+        Files.write(unpacked.resolve("manifest.tsr"), files.get("manifest.tsr"));
+        cn.econtract.support.Tools.Result certs = cn.econtract.support.Tools.run(unpacked, 30, "/usr/bin/openssl", "pkcs7",
+                "-inform", "DER", "-in", "manifest.tsr", "-print_certs", "-out", "tsa.pem");
+        assertThat(certs.exitCode()).as(certs.output()).isZero();
+        cn.econtract.support.Tools.Result manual = cn.econtract.support.Tools.run(unpacked, 30, "/usr/bin/openssl", "ts", "-verify",
+                "-data", "manifest.json", "-in", "manifest.tsr", "-token_in", "-CAfile", "tsa.pem");
+        assertThat(manual.output()).as(manual.output()).contains("Verification: OK");
 
         files.put("events.json", "[]".getBytes(StandardCharsets.UTF_8));
         Path changed = dir.resolve("changed.zip");

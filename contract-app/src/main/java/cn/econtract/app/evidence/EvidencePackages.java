@@ -100,7 +100,7 @@ public class EvidencePackages {
                 files.put("anchors/batch-" + batch.batchNo() + ".json", batch.anchorReceipt().getBytes(StandardCharsets.UTF_8));
             }
         }
-        files.put("README-验证说明.txt", guide(contractNo, now));
+        files.put("README.txt", guide(contractNo, now));
 
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("format", "econtract-evidence-package/1");
