@@ -79,12 +79,20 @@ class EvidenceRepository {
         }
     }
 
+    /**
+     * Key look-ups only (a backlog of a million entries must not mean a scan per batch): the last
+     * sealed entry from the batches' index, the newest from the head row, the oldest waiting one's
+     * time from its primary key (sequence order is commit order, so it is the oldest).
+     */
     Optional<Pending> pending() {
-        long sealedThrough = jdbc.sql("SELECT COALESCE(MAX(last_seq), 0) FROM evidence_batch").query(Long.class).single();
-        return jdbc.sql("SELECT MIN(seq), MAX(seq), MIN(occurred_at) FROM evidence_entry WHERE seq > :sealed")
-                .param("sealed", sealedThrough)
-                .query((rs, n) -> rs.getObject(1) == null ? null
-                        : new Pending(rs.getLong(1), rs.getLong(2), rs.getObject(3, OffsetDateTime.class).toInstant()))
+        long sealedThrough = jdbc.sql("SELECT last_seq FROM evidence_batch WHERE batch_no = (SELECT MAX(batch_no) FROM evidence_batch)")
+                .query(Long.class).optional().orElse(0L);
+        long last = head().lastSeq();
+        if (last <= sealedThrough) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT occurred_at FROM evidence_entry WHERE seq = :seq").param("seq", sealedThrough + 1)
+                .query((rs, n) -> new Pending(sealedThrough + 1, last, rs.getObject(1, OffsetDateTime.class).toInstant()))
                 .optional();
     }
 
@@ -105,7 +113,8 @@ class EvidenceRepository {
     }
 
     Optional<EvidenceBatch> batchOf(long seq) {
-        return jdbc.sql("SELECT " + BATCH + " FROM evidence_batch WHERE :seq BETWEEN first_seq AND last_seq")
+        return jdbc.sql("SELECT " + BATCH + " FROM evidence_batch WHERE first_seq = "
+                        + "(SELECT MAX(first_seq) FROM evidence_batch WHERE first_seq <= :seq) AND last_seq >= :seq")
                 .param("seq", seq).query(EvidenceRepository::batch).optional();
     }
 
