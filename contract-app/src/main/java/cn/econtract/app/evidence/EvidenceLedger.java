@@ -15,7 +15,12 @@ public interface EvidenceLedger {
      * Anchors a batch root and answers the receipt. Idempotent: a root already anchored answers
      * its existing receipt, so a retried task never anchors twice.
      */
-    AnchorReceipt anchor(BatchHeader header);
+    default AnchorReceipt anchor(BatchHeader header) {
+        return find(header).orElseGet(() -> write(header));
+    }
+
+    /** Writes a root the ledger does not hold yet (a race with another worker may still answer the winner's receipt). */
+    AnchorReceipt write(BatchHeader header);
 
     /** The receipt for a batch if the ledger has it (verification re-reads the ledger). */
     Optional<AnchorReceipt> find(BatchHeader header);

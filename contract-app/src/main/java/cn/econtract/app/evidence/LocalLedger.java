@@ -40,11 +40,7 @@ public class LocalLedger implements EvidenceLedger {
     }
 
     @Override
-    public AnchorReceipt anchor(BatchHeader header) {
-        Optional<AnchorReceipt> existing = find(header);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
+    public AnchorReceipt write(BatchHeader header) {
         try {
             return transaction.execute(status -> {
                 LedgerRepository.Block last = blocks.lockLast();

@@ -60,11 +60,7 @@ public class FiscoBcosLedger implements EvidenceLedger {
     }
 
     @Override
-    public AnchorReceipt anchor(BatchHeader header) {
-        Optional<AnchorReceipt> existing = find(header);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
+    public AnchorReceipt write(BatchHeader header) {
         byte[] data = encodeAnchor(header);
         RuntimeException last = null;
         for (int attempt = 1; attempt <= properties.attempts(); attempt++) {
