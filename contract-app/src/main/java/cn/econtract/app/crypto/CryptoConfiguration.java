@@ -3,6 +3,7 @@ package cn.econtract.app.crypto;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 @Configuration(proxyBeanMethods = false)
 public class CryptoConfiguration {
@@ -12,6 +13,17 @@ public class CryptoConfiguration {
     @ConditionalOnMissingBean
     KeyEncryptionKeyProvider keyEncryptionKeyProvider(CryptoProperties properties) {
         return new Pkcs12KeyProvider(properties);
+    }
+
+    /** The PKCS#12 provider keeps the signing keys too; an HSM adapter declares its own store. */
+    @Bean
+    @Primary  // the PKCS#12 provider bean is a SigningKeyStore as well: this is the one to inject
+    @ConditionalOnMissingBean
+    SigningKeyStore signingKeyStore(KeyEncryptionKeyProvider keys) {
+        if (keys instanceof SigningKeyStore store) {
+            return store;
+        }
+        throw new IllegalStateException(keys.getClass().getSimpleName() + " keeps no signing keys: declare a SigningKeyStore bean");
     }
 
     @Bean

@@ -2,6 +2,8 @@ package cn.econtract.app.crypto;
 
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.util.List;
 import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -32,12 +34,13 @@ import org.slf4j.LoggerFactory;
  * is active) and HMAC keys ({@code mac-<purpose>}) in a PKCS#12 key store. Data keys are wrapped
  * with AES Key Wrap (RFC 3394).
  */
-public class Pkcs12KeyProvider implements KeyEncryptionKeyProvider {
+public class Pkcs12KeyProvider implements KeyEncryptionKeyProvider, SigningKeyStore {
 
     private static final Logger log = LoggerFactory.getLogger(Pkcs12KeyProvider.class);
     private static final String KEK_PREFIX = "kek-";
     private static final String MAC_PREFIX = "mac-";
     private static final String SIG_PREFIX = "sig-";
+    private static final String KEY_PREFIX = "pk-";
 
     private final Path path;
     private final char[] password;
@@ -145,6 +148,92 @@ public class Pkcs12KeyProvider implements KeyEncryptionKeyProvider {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot open signing key " + alias, e);
         }
+    }
+
+    @Override
+    public synchronized PublicKey keyPair(String alias, KeyAlgorithm algorithm) {
+        String stored = KEY_PREFIX + alias;
+        try {
+            if (!store.containsAlias(stored)) {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm.keyType());
+                if (algorithm == KeyAlgorithm.RSA_3072) {
+                    generator.initialize(3072, new SecureRandom());
+                } else {
+                    generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
+                }
+                KeyPair pair = generator.generateKeyPair();
+                // PKCS#12 keeps a private key only with a chain: a placeholder until the CA certifies it
+                X509Certificate placeholder = SelfSignedCertificate.create(pair, "CN=uncertified " + alias, false);
+                store.setEntry(stored, new KeyStore.PrivateKeyEntry(pair.getPrivate(), new Certificate[] {placeholder}),
+                        new KeyStore.PasswordProtection(password));
+                save();
+            }
+            return entry(stored).getCertificate().getPublicKey();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot create key " + alias, e);
+        }
+    }
+
+    @Override
+    public synchronized void certify(String alias, List<X509Certificate> chain) {
+        String stored = KEY_PREFIX + alias;
+        KeyStore.PrivateKeyEntry entry = entry(stored);
+        if (!entry.getCertificate().getPublicKey().equals(chain.get(0).getPublicKey())) {
+            throw new IllegalArgumentException("certificate is not for the key " + alias);
+        }
+        try {
+            store.setEntry(stored, new KeyStore.PrivateKeyEntry(entry.getPrivateKey(), chain.toArray(Certificate[]::new)),
+                    new KeyStore.PasswordProtection(password));
+            signing.remove(stored);
+            save();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot store the chain of " + alias, e);
+        }
+    }
+
+    @Override
+    public List<X509Certificate> chain(String alias) {
+        String stored = KEY_PREFIX + alias;
+        try {
+            if (!store.containsAlias(stored)) {
+                return List.of();
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        Certificate[] chain = entry(stored).getCertificateChain();
+        X509Certificate first = (X509Certificate) chain[0];
+        if (first.getSubjectX500Principal().getName().startsWith("CN=uncertified ")) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(chain).map(c -> (X509Certificate) c).toList();
+    }
+
+    @Override
+    public byte[] signWith(String alias, byte[] data) {
+        KeyStore.PrivateKeyEntry entry = entry(KEY_PREFIX + alias);
+        try {
+            Signature signature = Signature.getInstance(KeyAlgorithm.of(entry.getCertificate().getPublicKey()).signatureAlgorithm());
+            signature.initSign(entry.getPrivateKey());
+            signature.update(data);
+            return signature.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign with " + alias, e);
+        }
+    }
+
+    private KeyStore.PrivateKeyEntry entry(String stored) {
+        return signing.computeIfAbsent(stored, a -> {
+            try {
+                KeyStore.Entry e = store.getEntry(a, new KeyStore.PasswordProtection(password));
+                if (!(e instanceof KeyStore.PrivateKeyEntry privateKey)) {
+                    throw new IllegalArgumentException("no key " + a + " in the key store");
+                }
+                return privateKey;
+            } catch (GeneralSecurityException ex) {
+                throw new IllegalStateException("cannot read key " + a, ex);
+            }
+        });
     }
 
     /**

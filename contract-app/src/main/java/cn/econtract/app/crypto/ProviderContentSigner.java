@@ -7,26 +7,34 @@ import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
 
 /**
- * Bouncy Castle's signer view of a platform key: buffers what CMS wants signed (the signed
+ * Bouncy Castle's signer view of a key in a provider: buffers what CMS wants signed (the signed
  * attributes) and has the key provider sign it with SHA256withECDSA, so the private key never
  * leaves the provider (PKCS#12 or an HSM). One instance per signature.
  */
 public final class ProviderContentSigner implements ContentSigner {
 
-    private static final String ALGORITHM = "SHA256withECDSA";
-
-    private final KeyEncryptionKeyProvider keys;
-    private final String purpose;
+    private final String algorithm;
+    private final java.util.function.UnaryOperator<byte[]> signature;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
 
+    /** A platform key of the key-encryption-key provider (SHA256withECDSA). */
     public ProviderContentSigner(KeyEncryptionKeyProvider keys, String purpose) {
-        this.keys = keys;
-        this.purpose = purpose;
+        this("SHA256withECDSA", data -> keys.sign(purpose, data));
+    }
+
+    /** A key of the signing key store (a CA, a person, an organisation). */
+    public ProviderContentSigner(SigningKeyStore keys, String alias, KeyAlgorithm algorithm) {
+        this(algorithm.signatureAlgorithm(), data -> keys.signWith(alias, data));
+    }
+
+    private ProviderContentSigner(String algorithm, java.util.function.UnaryOperator<byte[]> signature) {
+        this.algorithm = algorithm;
+        this.signature = signature;
     }
 
     @Override
     public AlgorithmIdentifier getAlgorithmIdentifier() {
-        return new DefaultSignatureAlgorithmIdentifierFinder().find(ALGORITHM);
+        return new DefaultSignatureAlgorithmIdentifierFinder().find(algorithm);
     }
 
     @Override
@@ -36,6 +44,6 @@ public final class ProviderContentSigner implements ContentSigner {
 
     @Override
     public byte[] getSignature() {
-        return keys.sign(purpose, buffer.toByteArray());
+        return signature.apply(buffer.toByteArray());
     }
 }

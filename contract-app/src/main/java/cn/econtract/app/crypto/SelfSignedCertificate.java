@@ -42,7 +42,8 @@ final class SelfSignedCertificate {
                 builder.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
             }
             return new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
+                    builder.build(new JcaContentSignerBuilder(KeyAlgorithm.of(pair.getPublic()).signatureAlgorithm())
+                            .build(pair.getPrivate())));
         } catch (OperatorCreationException | java.io.IOException e) {
             throw new GeneralSecurityException("cannot create certificate for " + subject, e);
         }

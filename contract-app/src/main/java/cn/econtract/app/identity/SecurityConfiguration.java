@@ -107,7 +107,7 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s
                         .sessionFixation(f -> f.changeSessionId())
                         .maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired"))
-                .csrf(c -> c.ignoringRequestMatchers(HAS_AUTHORIZATION_HEADER))
+                .csrf(c -> c.ignoringRequestMatchers(HAS_AUTHORIZATION_HEADER, antMatcher(HttpMethod.POST, "/pki/ocsp")))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .frameOptions(f -> f.deny())
@@ -123,6 +123,9 @@ class SecurityConfiguration {
                                AccessService access) {
         a.requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                         "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                // relying parties check signatures without an account: CA certificates, CRL, OCSP
+                .requestMatchers(HttpMethod.GET, "/pki/root-ca.crt", "/pki/issuing-ca.crt", "/pki/crl").permitAll()
+                .requestMatchers(HttpMethod.POST, "/pki/ocsp").permitAll()
                 .requestMatchers("/actuator/**").access(needs(access, Permission.ADMIN))
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").authenticated()
                 .requestMatchers("/api/v1/me", "/api/v1/me/**").authenticated()

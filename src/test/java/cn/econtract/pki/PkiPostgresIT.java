@@ -1,0 +1,7 @@
+package cn.econtract.pki;
+
+import cn.econtract.support.OnPostgres;
+
+@OnPostgres
+class PkiPostgresIT extends PkiScenarios {
+}
