@@ -1,0 +1,94 @@
+package cn.econtract.signing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.econtract.app.pki.CertificateAuthority;
+import cn.econtract.app.pki.HolderType;
+import cn.econtract.app.pki.IssuedCertificate;
+import cn.econtract.app.signing.PadesSigner;
+import cn.econtract.app.signing.SignatureRequest;
+import cn.econtract.support.Http;
+import cn.econtract.support.OnH2;
+import cn.econtract.support.PurchaseDraft;
+import cn.econtract.support.Tools;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Issue 5, first piece: a contract PDF signed by two parties with their own certificates, the first
+ * certifying it, each signature time-stamped — checked with Poppler's pdfsig and OpenSSL, and one
+ * flipped byte is reported.
+ */
+@OnH2
+class PadesSigningH2IT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    PadesSigner signer;
+    @Autowired
+    CertificateAuthority ca;
+    @TempDir
+    Path dir;
+
+    @Test
+    void twoSignersEachWithTheirOwnCertificateAndTimeStampPassPdfsigAndOpenSsl() throws Exception {
+        String id = PurchaseDraft.create(Http.basic(port, "drafter", "demo"), "88000", "签署测试" + UUID.randomUUID().toString().substring(0, 6) + "有限公司");
+        byte[] pdf = Http.basic(port, "drafter", "demo").getBytes("/api/v1/contracts/" + id + "/document").body();
+
+        IssuedCertificate buyer = ca.certificateFor(HolderType.PERSON, "drafter", "王小采", "drafter");
+        IssuedCertificate seller = ca.certificateFor(HolderType.ORGANISATION, "91310115MA1H7GXX2K", "上海精工机床有限公司",
+                "91310115MA1H7GXX2K");
+        byte[] once = signer.sign(pdf, new SignatureRequest(buyer.keyAlias(), "王小采", "甲方签署", "上海", true, Instant.now()));
+        byte[] twice = signer.sign(once, new SignatureRequest(seller.keyAlias(), "上海精工机床有限公司", "乙方盖章", "上海", true,
+                Instant.now()));
+
+        String report = Tools.pdfSignatures(twice);
+        assertThat(report).contains("Signature #1", "Signature #2", "ETSI.CAdES.detached", "王小采", "上海精工机床有限公司");
+        assertThat(report.split("Signature is Valid", -1)).as(report).hasSize(3);
+        assertThat(report).as("the last signature covers the whole file").contains("Total document signed");
+
+        try (PDDocument document = Loader.loadPDF(twice)) {
+            PDSignature first = document.getSignatureDictionaries().get(0);
+            assertThat(document.getDocumentCatalog().getCOSObject().getCOSDictionary(org.apache.pdfbox.cos.COSName.PERMS))
+                    .as("the first signature certifies the document (DocMDP)").isNotNull();
+            // the signature time-stamp: an RFC 3161 token over the signature value, accepted by OpenSSL
+            CMSSignedData cms = new CMSSignedData(new org.bouncycastle.cms.CMSProcessableByteArray(first.getSignedContent(twice)),
+                    first.getContents(twice));
+            SignerInformation info = cms.getSignerInfos().getSigners().iterator().next();
+            assertThat(info.getSignedAttributes().get(PKCSObjectIdentifiers.id_aa_signingCertificateV2)).isNotNull();
+            assertThat(info.getSignedAttributes().get(org.bouncycastle.asn1.cms.CMSAttributes.signingTime)).isNull();
+            byte[] token = info.getUnsignedAttributes().get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken)
+                    .getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded();
+            Files.write(dir.resolve("token.tsr"), token);
+            assertThat(Tools.run(dir, 30, "/usr/bin/openssl", "pkcs7", "-inform", "DER", "-in", "token.tsr", "-print_certs",
+                    "-out", "tsa.pem").exitCode()).isZero();
+            String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(info.getSignature()));
+            Tools.Result verify = Tools.run(dir, 30, "/usr/bin/openssl", "ts", "-verify", "-digest", digest, "-in", "token.tsr",
+                    "-token_in", "-CAfile", "tsa.pem");
+            assertThat(verify.output()).contains("Verification: OK");
+        }
+
+        // one flipped byte inside the signed text
+        byte[] tampered = twice.clone();
+        int at = new String(tampered, StandardCharsets.ISO_8859_1).indexOf("/Producer");
+        at = at > 0 ? at + 12 : pdf.length / 2;
+        tampered[at] ^= 0x01;
+        assertThat(Tools.pdfSignatures(tampered).split("Signature is Valid", -1).length).isLessThan(3);
+    }
+}
