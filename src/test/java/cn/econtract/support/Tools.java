@@ -81,6 +81,7 @@ public final class Tools {
 
     private static String packageOf(String tool) {
         return tool.contains("pdf") ? "apt-get install poppler-utils"
-                : tool.contains("office") ? "apt-get install libreoffice-writer-nogui" : "apt-get install " + Path.of(tool).getFileName();
+                : tool.contains("office") ? "apt-get install libreoffice-writer-nogui"
+                : tool.contains("softhsm") ? "apt-get install softhsm2" : "apt-get install " + Path.of(tool).getFileName();
     }
 }

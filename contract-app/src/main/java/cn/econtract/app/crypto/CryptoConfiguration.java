@@ -15,6 +15,14 @@ public class CryptoConfiguration {
         return new Pkcs12KeyProvider(properties);
     }
 
+    /** The HSM adapter: signing keys on a PKCS#11 token ({@code econtract.crypto.signing-keys=pkcs11}). */
+    @Bean
+    @Primary
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "econtract.crypto.signing-keys", havingValue = "pkcs11")
+    SigningKeyStore pkcs11SigningKeyStore(Pkcs11Properties properties) {
+        return new Pkcs11SigningKeyStore(properties);
+    }
+
     /** The PKCS#12 provider keeps the signing keys too; an HSM adapter declares its own store. */
     @Bean
     @Primary  // the PKCS#12 provider bean is a SigningKeyStore as well: this is the one to inject

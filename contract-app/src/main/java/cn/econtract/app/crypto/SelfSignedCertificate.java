@@ -31,6 +31,12 @@ final class SelfSignedCertificate {
      *                     extended key usage id-kp-timeStamping, alone and critical
      */
     static X509Certificate create(KeyPair pair, String subject, boolean timeStamping) throws GeneralSecurityException {
+        return create(pair, subject, timeStamping, null);
+    }
+
+    /** With the private key in {@code provider} (a PKCS#11 token), which then signs. */
+    static X509Certificate create(KeyPair pair, String subject, boolean timeStamping, java.security.Provider provider)
+            throws GeneralSecurityException {
         Instant now = Instant.now();
         X500Name name = new X500Name(subject);
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, new BigInteger(64, new SecureRandom()),
@@ -42,10 +48,15 @@ final class SelfSignedCertificate {
                 builder.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
             }
             return new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder(KeyAlgorithm.of(pair.getPublic()).signatureAlgorithm())
+                    builder.build(signer(KeyAlgorithm.of(pair.getPublic()).signatureAlgorithm(), provider)
                             .build(pair.getPrivate())));
         } catch (OperatorCreationException | java.io.IOException e) {
             throw new GeneralSecurityException("cannot create certificate for " + subject, e);
         }
+    }
+
+    private static JcaContentSignerBuilder signer(String algorithm, java.security.Provider provider) {
+        JcaContentSignerBuilder builder = new JcaContentSignerBuilder(algorithm);
+        return provider == null ? builder : builder.setProvider(provider);
     }
 }

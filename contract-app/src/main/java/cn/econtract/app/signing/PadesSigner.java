@@ -61,7 +61,7 @@ public class PadesSigner {
     private final SigningKeyStore keys;
     private final TimeStampAuthority authority;
 
-    PadesSigner(SigningKeyStore keys, TimeStampAuthority authority) {
+    public PadesSigner(SigningKeyStore keys, TimeStampAuthority authority) {
         this.keys = keys;
         this.authority = authority;
     }
