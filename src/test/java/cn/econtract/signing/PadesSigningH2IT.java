@@ -43,6 +43,8 @@ class PadesSigningH2IT {
     PadesSigner signer;
     @Autowired
     CertificateAuthority ca;
+    @Autowired
+    cn.econtract.app.signing.LongTermValidation ltv;
     @TempDir
     Path dir;
 
@@ -82,6 +84,39 @@ class PadesSigningH2IT {
             Tools.Result verify = Tools.run(dir, 30, "/usr/bin/openssl", "ts", "-verify", "-digest", digest, "-in", "token.tsr",
                     "-token_in", "-CAfile", "tsa.pem");
             assertThat(verify.output()).contains("Verification: OK");
+        }
+
+        // long-term: validation material (certificates, OCSP, CRL) in the DSS, then a document time-stamp
+        byte[] archived = ltv.archive(twice);
+        String archivedReport = Tools.pdfSignatures(archived);
+        // Poppler validates both signatures still; it does not validate document time-stamps, so we check that one
+        assertThat(archivedReport.split("Signature is Valid", -1)).as(archivedReport).hasSize(3);
+        assertThat(archivedReport).contains("Signature #3", "econtract platform tsa");
+        try (PDDocument document = Loader.loadPDF(archived)) {
+            org.apache.pdfbox.cos.COSDictionary dss = document.getDocumentCatalog().getCOSObject()
+                    .getCOSDictionary(org.apache.pdfbox.cos.COSName.getPDFName("DSS"));
+            assertThat(dss).isNotNull();
+            assertThat(dss.getCOSArray(org.apache.pdfbox.cos.COSName.getPDFName("Certs")).size()).isGreaterThanOrEqualTo(4);
+            org.apache.pdfbox.cos.COSArray ocsps = dss.getCOSArray(org.apache.pdfbox.cos.COSName.getPDFName("OCSPs"));
+            assertThat(ocsps.size()).isEqualTo(2);
+            for (int i = 0; i < ocsps.size(); i++) {
+                byte[] response;
+                try (var in = ((org.apache.pdfbox.cos.COSStream) ocsps.getObject(i)).createInputStream()) {
+                    response = in.readAllBytes();
+                }
+                var basic = (org.bouncycastle.cert.ocsp.BasicOCSPResp) new org.bouncycastle.cert.ocsp.OCSPResp(response).getResponseObject();
+                assertThat(basic.getResponses()[0].getCertStatus()).as("GOOD").isNull();
+                assertThat(basic.isSignatureValid(new org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder()
+                        .build(ca.issuingChain().get(0).getPublicKey()))).isTrue();
+            }
+            assertThat(dss.getCOSDictionary(org.apache.pdfbox.cos.COSName.getPDFName("VRI")).size()).isEqualTo(2);
+            assertThat(document.getSignatureDictionaries()).hasSize(3);
+            PDSignature stamp = document.getSignatureDictionaries().get(2);
+            assertThat(stamp.getSubFilter()).isEqualTo("ETSI.RFC3161");
+            byte[] covered = MessageDigest.getInstance("SHA-256").digest(stamp.getSignedContent(archived));
+            var check = cn.econtract.app.timestamp.TimeStampTokens.verify(stamp.getContents(archived), covered);
+            assertThat(check.valid()).as(check.problem()).isTrue();
+            assertThat(stamp.getByteRange()[2] + stamp.getByteRange()[3]).as("covers the whole file").isEqualTo(archived.length);
         }
 
         // one flipped byte inside the signed text
