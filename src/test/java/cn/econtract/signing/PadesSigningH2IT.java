@@ -11,6 +11,7 @@ import cn.econtract.support.Http;
 import cn.econtract.support.OnH2;
 import cn.econtract.support.PurchaseDraft;
 import cn.econtract.support.Tools;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,11 +120,43 @@ class PadesSigningH2IT {
             assertThat(stamp.getByteRange()[2] + stamp.getByteRange()[3]).as("covers the whole file").isEqualTo(archived.length);
         }
 
+        // the verification API sees the same: two intact signatures by certificates of our CA, time-stamped,
+        // the first certifying, and a document time-stamp covering the whole file
+        Http auditor = Http.basic(port, "auditor", "demo");
+        com.fasterxml.jackson.databind.JsonNode verified = Http.json(auditor.postMultipart("/api/v1/signatures/verify",
+                java.util.Map.of(), "signed.pdf", archived));
+        assertThat(verified.get("signatures").asInt()).as(verified.toString()).isEqualTo(3);
+        assertThat(verified.get("valid").asBoolean()).isTrue();
+        com.fasterxml.jackson.databind.JsonNode firstCheck = verified.get("checks").get(0);
+        assertThat(firstCheck.get("intact").asBoolean()).isTrue();
+        assertThat(firstCheck.get("certifies").asBoolean()).isTrue();
+        assertThat(firstCheck.get("issuedByPlatform").asBoolean()).isTrue();
+        assertThat(firstCheck.get("revoked").asBoolean()).isFalse();
+        assertThat(firstCheck.has("timeStamp")).isTrue();
+        assertThat(firstCheck.get("signer").asText()).contains("王小采");
+        assertThat(verified.get("checks").get(2).get("documentTimeStamp").asBoolean()).isTrue();
+        assertThat(verified.get("checks").get(2).get("coversWholeDocument").asBoolean()).isTrue();
+
         // one flipped byte inside the signed text
         byte[] tampered = twice.clone();
         int at = new String(tampered, StandardCharsets.ISO_8859_1).indexOf("/Producer");
         at = at > 0 ? at + 12 : pdf.length / 2;
         tampered[at] ^= 0x01;
         assertThat(Tools.pdfSignatures(tampered).split("Signature is Valid", -1).length).isLessThan(3);
+        com.fasterxml.jackson.databind.JsonNode broken = Http.json(auditor.postMultipart("/api/v1/signatures/verify",
+                java.util.Map.of(), "signed.pdf", tampered));
+        assertThat(broken.get("valid").asBoolean()).isFalse();
+        assertThat(broken.get("checks").get(0).get("intact").asBoolean()).isFalse();
+        assertThat(broken.get("checks").get(0).get("problem").asText()).contains("changed");
+
+        // not a PDF, or a broken one: a clear 4xx, nothing else
+        assertThat(auditor.postMultipart("/api/v1/signatures/verify", java.util.Map.of(), "contract.txt",
+                "合同".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(415);
+        HttpResponse<String> malformed = auditor.postMultipart("/api/v1/signatures/verify", java.util.Map.of(), "broken.pdf",
+                "%PDF-1.7 nothing else".getBytes(StandardCharsets.US_ASCII));
+        assertThat(malformed.statusCode()).isEqualTo(422);
+        assertThat(malformed.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
+        assertThat(Http.anonymous(port).postMultipart("/api/v1/signatures/verify", java.util.Map.of(), "signed.pdf", archived)
+                .statusCode()).isIn(401, 403);
     }
 }

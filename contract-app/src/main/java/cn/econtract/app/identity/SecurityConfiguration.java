@@ -133,7 +133,7 @@ class SecurityConfiguration {
                 .requestMatchers("/api/v1/admin/**", "/admin/**").access(needs(access, Permission.ADMIN))
                 .requestMatchers(HttpMethod.GET, "/api/v1/contracts/*/document.docx").access(needs(access, Permission.CONTRACT_EXPORT))
                 .requestMatchers(HttpMethod.GET, "/api/v1/contracts/*/evidence-package").access(needs(access, Permission.CONTRACT_EXPORT))
-                .requestMatchers(HttpMethod.POST, "/tsa").authenticated()
+                .requestMatchers(HttpMethod.POST, "/tsa", "/api/v1/signatures/verify").authenticated()
                 .requestMatchers(HttpMethod.GET, "/api/v1/contracts", "/api/v1/contracts/**", "/contracts", "/contracts/**")
                         .access(needs(access, Permission.CONTRACT_VIEW))
                 .requestMatchers(HttpMethod.POST, "/api/v1/contracts", "/api/v1/contracts/upload", "/contracts/new")
