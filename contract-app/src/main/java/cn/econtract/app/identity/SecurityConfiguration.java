@@ -130,7 +130,7 @@ class SecurityConfiguration {
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").authenticated()
                 .requestMatchers("/api/v1/me", "/api/v1/me/**").authenticated()
                 .requestMatchers("/api/v1/audit/**", "/audit", "/audit/**").access(needs(access, Permission.AUDIT_READ))
-                .requestMatchers("/api/v1/admin/**", "/admin/**").access(needs(access, Permission.ADMIN))
+                .requestMatchers("/api/v1/admin/**", "/admin/**", "/api/v1/notifications/outbox").access(needs(access, Permission.ADMIN))
                 .requestMatchers(HttpMethod.GET, "/api/v1/contracts/*/document.docx").access(needs(access, Permission.CONTRACT_EXPORT))
                 .requestMatchers(HttpMethod.GET, "/api/v1/contracts/*/evidence-package").access(needs(access, Permission.CONTRACT_EXPORT))
                 .requestMatchers(HttpMethod.POST, "/tsa", "/api/v1/signatures/verify").authenticated()
