@@ -187,6 +187,18 @@ abstract class EvidenceScenarios {
             tamper("UPDATE evidence_entry SET seq = " + seq + " WHERE seq = " + away);
         }
 
+        // a local-ledger block unlinked from its predecessor
+        long height = jdbc.queryForObject("SELECT MAX(height) FROM ledger_block", Long.class);
+        String prev = jdbc.queryForObject("SELECT prev_hash FROM ledger_block WHERE height = ?", String.class, height);
+        tamper("UPDATE ledger_block SET prev_hash = '" + "e".repeat(64) + "' WHERE height = " + height);
+        try {
+            TrailVerification result = verification.verify();
+            assertThat(result.intact()).isFalse();
+            assertThat(result.reason()).contains("ledger block");  // its batch check or the chain walk, whichever meets it first
+        } finally {
+            tamper("UPDATE ledger_block SET prev_hash = '" + prev + "' WHERE height = " + height);
+        }
+
         // the stored contract version the entry proves, replaced in the database
         String hash = jdbc.queryForObject("SELECT content_hash FROM contract_version WHERE contract_id = ? AND version_no = 1",
                 String.class, id);

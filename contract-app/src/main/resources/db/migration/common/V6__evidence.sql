@@ -43,6 +43,8 @@ CREATE TABLE evidence_batch (
 CREATE TABLE ledger_block (
     height       BIGINT       NOT NULL PRIMARY KEY,
     batch_no     BIGINT       NOT NULL,
+    first_seq    BIGINT       NOT NULL,
+    last_seq     BIGINT       NOT NULL,
     merkle_root  CHAR(64)     NOT NULL,
     recorded_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     prev_hash    CHAR(64)     NOT NULL,

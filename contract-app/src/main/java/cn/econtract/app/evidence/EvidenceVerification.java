@@ -43,6 +43,12 @@ public class EvidenceVerification {
                     "batch " + walk.batch.batchNo() + " covers entries " + walk.batch.firstSeq() + "–" + walk.batch.lastSeq()
                             + " but the trail ends at " + (walk.expectedSeq - 1) + " (entries removed)");
         }
+        if (ledger instanceof LocalLedger local) {
+            java.util.Optional<String> chain = local.chainProblem();
+            if (chain.isPresent()) {
+                return TrailVerification.brokenLedger(walk.entries, walk.batches, chain.get());
+            }
+        }
         long head = repository.head().lastSeq();
         if (head != walk.expectedSeq - 1) {
             return TrailVerification.broken(walk.entries, walk.batches, Math.min(head, walk.expectedSeq),

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class LedgerRepository {
 
-    private static final String COLUMNS = "height, batch_no, merkle_root, recorded_at, prev_hash, block_hash, signature";
+    private static final String COLUMNS = "height, batch_no, first_seq, last_seq, merkle_root, recorded_at, prev_hash, block_hash, signature";
 
     private final JdbcClient jdbc;
 
@@ -20,8 +20,12 @@ class LedgerRepository {
     }
 
     /** One block; {@code recordedAt} is kept as the exact ISO text that was hashed. */
-    record Block(long height, long batchNo, String merkleRoot, String recordedAt, String prevHash, String blockHash,
-                 String signature) {
+    record Block(long height, long batchNo, long firstSeq, long lastSeq, String merkleRoot, String recordedAt, String prevHash,
+                 String blockHash, String signature) {
+
+        BatchHeader header() {
+            return new BatchHeader(batchNo, firstSeq, lastSeq, merkleRoot);
+        }
     }
 
     /**
@@ -31,12 +35,13 @@ class LedgerRepository {
     Block lockLast() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM ledger_block WHERE height = (SELECT MAX(height) FROM ledger_block) FOR UPDATE")
                 .query(LedgerRepository::block).optional()
-                .orElse(new Block(0, 0, null, null, EvidenceHashing.GENESIS, EvidenceHashing.GENESIS, null));
+                .orElse(new Block(0, 0, 0, 0, null, null, EvidenceHashing.GENESIS, EvidenceHashing.GENESIS, null));
     }
 
     void insert(Block b) {
-        jdbc.sql("INSERT INTO ledger_block (" + COLUMNS + ") VALUES (:height, :batch, :root, :at, :prev, :hash, :sig)")
-                .param("height", b.height()).param("batch", b.batchNo()).param("root", b.merkleRoot())
+        jdbc.sql("INSERT INTO ledger_block (" + COLUMNS + ") VALUES (:height, :batch, :first, :last, :root, :at, :prev, :hash, :sig)")
+                .param("height", b.height()).param("batch", b.batchNo()).param("first", b.firstSeq()).param("last", b.lastSeq())
+                .param("root", b.merkleRoot())
                 .param("at", OffsetDateTime.ofInstant(Instant.parse(b.recordedAt()), ZoneOffset.UTC))
                 .param("prev", b.prevHash()).param("hash", b.blockHash()).param("sig", b.signature()).update();
     }
@@ -51,7 +56,8 @@ class LedgerRepository {
     }
 
     private static Block block(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Block(rs.getLong("height"), rs.getLong("batch_no"), rs.getString("merkle_root"),
+        return new Block(rs.getLong("height"), rs.getLong("batch_no"), rs.getLong("first_seq"), rs.getLong("last_seq"),
+                rs.getString("merkle_root"),
                 rs.getObject("recorded_at", OffsetDateTime.class).toInstant().toString(), rs.getString("prev_hash"),
                 rs.getString("block_hash"), rs.getString("signature"));
     }

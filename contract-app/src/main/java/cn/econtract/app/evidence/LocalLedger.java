@@ -49,8 +49,8 @@ public class LocalLedger implements EvidenceLedger {
                 String hash = LedgerBlocks.blockHash(height, header, recordedAt, last.blockHash());
                 String signature = Base64.getEncoder().encodeToString(
                         keys.sign(PURPOSE, hash.getBytes(StandardCharsets.US_ASCII)));
-                LedgerRepository.Block block = new LedgerRepository.Block(height, header.batchNo(), header.merkleRoot(),
-                        recordedAt, last.blockHash(), hash, signature);
+                LedgerRepository.Block block = new LedgerRepository.Block(height, header.batchNo(), header.firstSeq(),
+                        header.lastSeq(), header.merkleRoot(), recordedAt, last.blockHash(), hash, signature);
                 blocks.insert(block);
                 return receipt(block, header);
             });
@@ -63,6 +63,30 @@ public class LocalLedger implements EvidenceLedger {
     @Override
     public Optional<AnchorReceipt> find(BatchHeader header) {
         return blocks.ofBatch(header.batchNo()).map(b -> receipt(b, header));
+    }
+
+    /**
+     * Walks every block in height order: heights without gaps, each linked to the one before, each
+     * hash recomputing from its own fields and each signature valid. Empty when the chain holds.
+     */
+    public java.util.Optional<String> chainProblem() {
+        String previous = EvidenceHashing.GENESIS;
+        long expected = 1;
+        for (LedgerRepository.Block block : blocks.all()) {
+            if (block.height() != expected) {
+                return java.util.Optional.of("ledger block " + expected + " is missing");
+            }
+            if (!block.prevHash().equals(previous)) {
+                return java.util.Optional.of("ledger block " + block.height() + " does not link to block " + (expected - 1));
+            }
+            String problem = LedgerBlocks.problem(receipt(block, block.header()), block.header());
+            if (problem != null) {
+                return java.util.Optional.of("ledger block " + block.height() + ": " + problem);
+            }
+            previous = block.blockHash();
+            expected++;
+        }
+        return java.util.Optional.empty();
     }
 
     private AnchorReceipt receipt(LedgerRepository.Block block, BatchHeader header) {

@@ -8,6 +8,11 @@ public record TrailVerification(boolean intact, long entriesChecked, long batche
         return new TrailVerification(true, entries, batches, null, null);
     }
 
+    /** The ledger itself does not hold (no single entry to name). */
+    static TrailVerification brokenLedger(long entries, long batches, String reason) {
+        return new TrailVerification(false, entries, batches, null, reason);
+    }
+
     static TrailVerification broken(long entries, long batches, long seq, String reason) {
         return new TrailVerification(false, entries, batches, seq, reason);
     }

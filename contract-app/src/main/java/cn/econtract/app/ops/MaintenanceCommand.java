@@ -68,7 +68,8 @@ public final class MaintenanceCommand {
                     + " batches verified");
             return 0;
         }
-        out.println("evidence trail BROKEN at entry " + result.firstBadSeq() + ": " + result.reason());
+        out.println("evidence trail BROKEN" + (result.firstBadSeq() == null ? "" : " at entry " + result.firstBadSeq())
+                + ": " + result.reason());
         return 1;
     }
 
