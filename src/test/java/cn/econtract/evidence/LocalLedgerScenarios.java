@@ -29,6 +29,7 @@ abstract class LocalLedgerScenarios extends EvidenceLedgerContract {
         AnchorReceipt b = ledger.anchor(second);
         assertThat(Long.parseLong(b.fields().get("height"))).isGreaterThan(Long.parseLong(a.fields().get("height")));
         assertThat(LedgerBlocks.problem(b, second)).isNull();
+        assertThat(ledger.anchor(second).fields()).as("anchored once: the same block again").isEqualTo(b.fields());
 
         Map<String, String> forged = new TreeMap<>(b.fields());
         forged.put("recordedAt", "2020-01-01T00:00:00Z");

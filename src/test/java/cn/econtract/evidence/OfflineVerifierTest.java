@@ -65,6 +65,13 @@ class OfflineVerifierTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.output()).contains("无法读取");
         assertThat(run(OfflineVerifier.VERIFY_PROOF).exit()).isEqualTo(2);
+        Path truncated = dir.resolve("truncated.json");
+        Files.writeString(truncated, "{\"format\":\"econtract-evidence-proof/1\",\"status\":\"ANCHORED\",\"entry\":{\"seq\":1,"
+                + "\"type\":\"CREATED\",\"contractId\":\"c\",\"actor\":\"a\",\"occurredAt\":\"2026-11-29T00:00:00Z\","
+                + "\"prevHash\":\"00\",\"entryHash\":\"00\"},\"batch\":{\"batchNo\":1},\"inclusion\":{\"leafIndex\":0}}");
+        Result cut = run(OfflineVerifier.VERIFY_PROOF, truncated.toString());
+        assertThat(cut.exit()).isIn(1, 2);
+        assertThat(cut.output()).doesNotContain("RESULT: VALID");
     }
 
     record Result(int exit, String output) {

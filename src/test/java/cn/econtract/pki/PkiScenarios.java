@@ -20,7 +20,6 @@ import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import org.bouncycastle.cert.ocsp.OCSPResp;
@@ -139,7 +138,6 @@ abstract class PkiScenarios {
     }
 
     private void write(String name, X509Certificate certificate) throws Exception {
-        Files.writeString(dir.resolve(name), "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(certificate.getEncoded()) + "\n-----END CERTIFICATE-----\n");
+        Files.writeString(dir.resolve(name), cn.econtract.app.crypto.Pem.certificates(java.util.List.of(certificate)));
     }
 }

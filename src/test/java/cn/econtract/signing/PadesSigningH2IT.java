@@ -15,9 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -76,12 +74,11 @@ class PadesSigningH2IT {
             SignerInformation info = cms.getSignerInfos().getSigners().iterator().next();
             assertThat(info.getSignedAttributes().get(PKCSObjectIdentifiers.id_aa_signingCertificateV2)).isNotNull();
             assertThat(info.getSignedAttributes().get(org.bouncycastle.asn1.cms.CMSAttributes.signingTime)).isNull();
-            byte[] token = info.getUnsignedAttributes().get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken)
-                    .getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded();
+            byte[] token = cn.econtract.app.signing.SignatureTimeStamps.tokenOf(info).orElseThrow();
             Files.write(dir.resolve("token.tsr"), token);
             assertThat(Tools.run(dir, 30, "/usr/bin/openssl", "pkcs7", "-inform", "DER", "-in", "token.tsr", "-print_certs",
                     "-out", "tsa.pem").exitCode()).isZero();
-            String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(info.getSignature()));
+            String digest = cn.econtract.app.kernel.Sha256.hex(info.getSignature());
             Tools.Result verify = Tools.run(dir, 30, "/usr/bin/openssl", "ts", "-verify", "-digest", digest, "-in", "token.tsr",
                     "-token_in", "-CAfile", "tsa.pem");
             assertThat(verify.output()).contains("Verification: OK");
@@ -114,7 +111,7 @@ class PadesSigningH2IT {
             assertThat(document.getSignatureDictionaries()).hasSize(3);
             PDSignature stamp = document.getSignatureDictionaries().get(2);
             assertThat(stamp.getSubFilter()).isEqualTo("ETSI.RFC3161");
-            byte[] covered = MessageDigest.getInstance("SHA-256").digest(stamp.getSignedContent(archived));
+            byte[] covered = cn.econtract.app.kernel.Sha256.digest(stamp.getSignedContent(archived));
             var check = cn.econtract.app.timestamp.TimeStampTokens.verify(stamp.getContents(archived), covered);
             assertThat(check.valid()).as(check.problem()).isTrue();
             assertThat(stamp.getByteRange()[2] + stamp.getByteRange()[3]).as("covers the whole file").isEqualTo(archived.length);

@@ -60,11 +60,11 @@ class HttpTimeStampAuthorityH2IT extends TimeStampAuthorityContract {
     }
 
     @Test
-    void notATimeStampQueryIsA400AndAnonymousCallersAreRefused() throws Exception {
+    void notATimeStampQueryIsA400AnOversizedOneA413AndAnonymousCallersAreRefused() throws Exception {
         HttpResponse<byte[]> garbage = post("这不是时间戳请求".getBytes(StandardCharsets.UTF_8), true);
         assertThat(garbage.statusCode()).isEqualTo(400);
         assertThat(garbage.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
-        assertThat(post(new byte[5000], true).statusCode()).isEqualTo(400);
+        assertThat(post(new byte[5000], true).statusCode()).isEqualTo(413);
         // no credentials: refused before anything is signed (401, or 403 from the CSRF guard on a session-less POST)
         assertThat(post(new byte[] {0x30, 0x03, 0x02, 0x01, 0x01}, false).statusCode()).isIn(401, 403);
     }
@@ -88,9 +88,9 @@ class HttpTimeStampAuthorityH2IT extends TimeStampAuthorityContract {
 
     /** The TSA certificate the reply carries, as PEM for openssl -CAfile (self-signed in the embedded default). */
     private static String pem(byte[] reply) throws Exception {
-        org.bouncycastle.tsp.TimeStampResponse response = new org.bouncycastle.tsp.TimeStampResponse(reply);
-        var holder = response.getTimeStampToken().getCertificates().getMatches(null).iterator().next();
-        return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(((org.bouncycastle.cert.X509CertificateHolder) holder).getEncoded()) + "\n-----END CERTIFICATE-----\n";
+        var holder = (org.bouncycastle.cert.X509CertificateHolder) new org.bouncycastle.tsp.TimeStampResponse(reply)
+                .getTimeStampToken().getCertificates().getMatches(null).iterator().next();
+        return cn.econtract.app.crypto.Pem.certificates(java.util.List.of(
+                new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(holder)));
     }
 }

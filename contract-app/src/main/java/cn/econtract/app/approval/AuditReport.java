@@ -59,7 +59,7 @@ public class AuditReport {
 
     public Report of(String contractId) {
         ApprovalTrail.Trail t = trail.of(contractId);
-        ContractDocuments.Rendered document = documents.pdf(contractId);
+        ContractDocuments.Rendered document = documents.quoted(contractId);
         Instant now = clock.instant();
         StringBuilder html = new StringBuilder();
         html.append("<h1 class=\"title\">合同审批记录报告<br/>Approval audit report</h1>");

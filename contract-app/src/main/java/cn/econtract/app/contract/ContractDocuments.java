@@ -40,8 +40,22 @@ public class ContractDocuments {
     /** The current version as PDF; its SHA-256 is logged so a downloaded copy can be matched later. */
     public Rendered pdf(String id) {
         ContractService.Drafted d = contracts.drafted(id, Permission.CONTRACT_VIEW, OperationAction.DOWNLOAD);
-        byte[] bytes = pdf.render(text.source(d.contract(), d.version().content(), d.schema(), d.version().createdAt()));
-        return logged(d, bytes, "pdf");
+        return logged(d, render(d), "pdf");
+    }
+
+    /**
+     * The current version as PDF for a document that embeds or quotes it (audit report, evidence
+     * package): checked like a download, but logged and proven by that document's own export, not
+     * as a second download.
+     */
+    public Rendered quoted(String id) {
+        ContractService.Drafted d = contracts.drafted(id, Permission.CONTRACT_VIEW, OperationAction.VIEW);
+        byte[] bytes = render(d);
+        return new Rendered(d.contract().contractNo(), d.version().version(), bytes, Sha256.hex(bytes));
+    }
+
+    private byte[] render(ContractService.Drafted d) {
+        return pdf.render(text.source(d.contract(), d.version().content(), d.schema(), d.version().createdAt()));
     }
 
     public Rendered docx(String id) {

@@ -21,6 +21,22 @@ public enum KeyAlgorithm {
         return signatureAlgorithm;
     }
 
+    /** A new key pair; {@code provider} null for the JDK's own, else e.g. a PKCS#11 token (the key is made there). */
+    public java.security.KeyPair generate(java.security.Provider provider) {
+        try {
+            java.security.KeyPairGenerator generator = provider == null ? java.security.KeyPairGenerator.getInstance(keyType)
+                    : java.security.KeyPairGenerator.getInstance(keyType, provider);
+            if (this == RSA_3072) {
+                generator.initialize(3072, new java.security.SecureRandom());
+            } else {
+                generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"), new java.security.SecureRandom());
+            }
+            return generator.generateKeyPair();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot generate a " + name() + " key pair", e);
+        }
+    }
+
     public static KeyAlgorithm of(java.security.PublicKey key) {
         return "RSA".equals(key.getAlgorithm()) ? RSA_3072 : EC_P256;
     }

@@ -5,10 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
-import java.util.Base64;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Provider;
@@ -17,7 +15,6 @@ import java.security.Security;
 import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.util.List;
 
 /**
@@ -27,7 +24,6 @@ import java.util.List;
  */
 public class Pkcs11SigningKeyStore implements SigningKeyStore {
 
-    private static final String PLACEHOLDER = "CN=uncertified ";
 
 
     private final Provider provider;
@@ -53,14 +49,8 @@ public class Pkcs11SigningKeyStore implements SigningKeyStore {
     public synchronized PublicKey keyPair(String alias, KeyAlgorithm algorithm) {
         try {
             if (!token.containsAlias(alias)) {
-                KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm.keyType(), provider);
-                if (algorithm == KeyAlgorithm.RSA_3072) {
-                    generator.initialize(3072);
-                } else {
-                    generator.initialize(new ECGenParameterSpec("secp256r1"));
-                }
-                KeyPair pair = generator.generateKeyPair();
-                X509Certificate placeholder = SelfSignedCertificate.create(pair, PLACEHOLDER + alias, false, provider);
+                KeyPair pair = algorithm.generate(provider);
+                X509Certificate placeholder = SelfSignedCertificate.placeholder(pair, alias, provider);
                 token.setKeyEntry(alias, pair.getPrivate(), null, new Certificate[] {placeholder});
             }
             return token.getCertificate(alias).getPublicKey();
@@ -80,13 +70,7 @@ public class Pkcs11SigningKeyStore implements SigningKeyStore {
             // once two CAs share a name) and refuses separate CA entries: the chain, public data, is
             // kept beside the token as a PEM file per key
             Files.createDirectories(chains);
-            StringBuilder pem = new StringBuilder();
-            for (X509Certificate certificate : chain) {
-                pem.append("-----BEGIN CERTIFICATE-----\n")
-                        .append(Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(certificate.getEncoded()))
-                        .append("\n-----END CERTIFICATE-----\n");
-            }
-            Files.writeString(chainFile(alias), pem, StandardCharsets.US_ASCII);
+            Files.writeString(chainFile(alias), Pem.certificates(chain), StandardCharsets.US_ASCII);
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot store the chain of " + alias + " on the token", e);
         }
@@ -96,7 +80,7 @@ public class Pkcs11SigningKeyStore implements SigningKeyStore {
     public synchronized List<X509Certificate> chain(String alias) {
         try {
             X509Certificate first = token.containsAlias(alias) ? (X509Certificate) token.getCertificate(alias) : null;
-            if (first == null || first.getSubjectX500Principal().getName().startsWith(PLACEHOLDER)) {
+            if (first == null || SelfSignedCertificate.isPlaceholder(first)) {
                 return List.of();
             }
             Path file = chainFile(alias);

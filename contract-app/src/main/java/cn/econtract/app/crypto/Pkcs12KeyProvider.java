@@ -1,13 +1,11 @@
 package cn.econtract.app.crypto;
 
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.util.List;
 import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -47,6 +45,7 @@ public class Pkcs12KeyProvider implements KeyEncryptionKeyProvider, SigningKeySt
     private final KeyStore store;
     private final java.util.Map<String, SecretKey> secrets = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, KeyStore.PrivateKeyEntry> signing = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, KeyStore.PrivateKeyEntry> keyEntries = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Pkcs12KeyProvider(CryptoProperties properties) {
         this.path = properties.keystorePath();
@@ -132,9 +131,7 @@ public class Pkcs12KeyProvider implements KeyEncryptionKeyProvider, SigningKeySt
         String alias = SIG_PREFIX + purpose;
         try {
             if (!store.containsAlias(alias)) {
-                KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-                generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
-                KeyPair pair = generator.generateKeyPair();
+                KeyPair pair = KeyAlgorithm.EC_P256.generate(null);
                 X509Certificate certificate = SelfSignedCertificate.create(pair, "CN=econtract platform " + purpose + ",O=econtract",
                         TIME_STAMPING.equals(purpose));
                 store.setEntry(alias, new KeyStore.PrivateKeyEntry(pair.getPrivate(), new Certificate[] {certificate}),
@@ -155,15 +152,9 @@ public class Pkcs12KeyProvider implements KeyEncryptionKeyProvider, SigningKeySt
         String stored = KEY_PREFIX + alias;
         try {
             if (!store.containsAlias(stored)) {
-                KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm.keyType());
-                if (algorithm == KeyAlgorithm.RSA_3072) {
-                    generator.initialize(3072, new SecureRandom());
-                } else {
-                    generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
-                }
-                KeyPair pair = generator.generateKeyPair();
+                KeyPair pair = algorithm.generate(null);
                 // PKCS#12 keeps a private key only with a chain: a placeholder until the CA certifies it
-                X509Certificate placeholder = SelfSignedCertificate.create(pair, "CN=uncertified " + alias, false);
+                X509Certificate placeholder = SelfSignedCertificate.placeholder(pair, alias, null);
                 store.setEntry(stored, new KeyStore.PrivateKeyEntry(pair.getPrivate(), new Certificate[] {placeholder}),
                         new KeyStore.PasswordProtection(password));
                 save();
@@ -184,7 +175,7 @@ public class Pkcs12KeyProvider implements KeyEncryptionKeyProvider, SigningKeySt
         try {
             store.setEntry(stored, new KeyStore.PrivateKeyEntry(entry.getPrivateKey(), chain.toArray(Certificate[]::new)),
                     new KeyStore.PasswordProtection(password));
-            signing.remove(stored);
+            keyEntries.remove(stored);
             save();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot store the chain of " + alias, e);
@@ -202,8 +193,7 @@ public class Pkcs12KeyProvider implements KeyEncryptionKeyProvider, SigningKeySt
             throw new IllegalStateException(e);
         }
         Certificate[] chain = entry(stored).getCertificateChain();
-        X509Certificate first = (X509Certificate) chain[0];
-        if (first.getSubjectX500Principal().getName().startsWith("CN=uncertified ")) {
+        if (SelfSignedCertificate.isPlaceholder((X509Certificate) chain[0])) {
             return List.of();
         }
         return java.util.Arrays.stream(chain).map(c -> (X509Certificate) c).toList();
@@ -223,7 +213,7 @@ public class Pkcs12KeyProvider implements KeyEncryptionKeyProvider, SigningKeySt
     }
 
     private KeyStore.PrivateKeyEntry entry(String stored) {
-        return signing.computeIfAbsent(stored, a -> {
+        return keyEntries.computeIfAbsent(stored, a -> {
             try {
                 KeyStore.Entry e = store.getEntry(a, new KeyStore.PasswordProtection(password));
                 if (!(e instanceof KeyStore.PrivateKeyEntry privateKey)) {

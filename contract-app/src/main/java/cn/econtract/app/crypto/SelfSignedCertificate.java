@@ -23,6 +23,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /** A ten-year self-signed signing certificate for one of the platform's own keys. */
 final class SelfSignedCertificate {
 
+    /** Subject prefix of the stand-in certificate a key store keeps beside a key until a CA certifies it. */
+    private static final String PLACEHOLDER = "CN=uncertified ";
+
     private SelfSignedCertificate() {
     }
 
@@ -53,6 +56,15 @@ final class SelfSignedCertificate {
         } catch (OperatorCreationException | java.io.IOException e) {
             throw new GeneralSecurityException("cannot create certificate for " + subject, e);
         }
+    }
+
+    /** The stand-in certificate for an uncertified key (key stores keep a private key only with a certificate). */
+    static X509Certificate placeholder(KeyPair pair, String alias, java.security.Provider provider) throws GeneralSecurityException {
+        return create(pair, PLACEHOLDER + alias, false, provider);
+    }
+
+    static boolean isPlaceholder(X509Certificate certificate) {
+        return certificate.getSubjectX500Principal().getName().startsWith(PLACEHOLDER);
     }
 
     private static JcaContentSignerBuilder signer(String algorithm, java.security.Provider provider) {

@@ -2,21 +2,13 @@ package cn.econtract.app.document;
 
 import cn.econtract.app.crypto.KeyEncryptionKeyProvider;
 import cn.econtract.app.crypto.ProviderContentSigner;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.Calendar;
-import java.util.GregorianCalendar;
 import java.util.List;
-import java.util.TimeZone;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
-import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
@@ -46,25 +38,13 @@ public class PlatformSignature {
     }
 
     public byte[] sign(byte[] pdf, String purpose, String name, String reason, Instant at) {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            PDSignature signature = new PDSignature();
-            signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
-            signature.setSubFilter(PDSignature.SUBFILTER_ADBE_PKCS7_DETACHED);
-            signature.setName(name);
-            signature.setReason(reason);
-            Calendar time = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
-            time.setTimeInMillis(at.toEpochMilli());
-            signature.setSignDate(time);
-            SignatureOptions options = new SignatureOptions();
-            options.setPreferredSignatureSize(8192);
-            document.addSignature(signature, content -> cms(content, purpose), options);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 16384);
-            document.saveIncremental(out);
-            options.close();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot sign PDF", e);
-        }
+        PDSignature signature = new PDSignature();
+        signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+        signature.setSubFilter(PDSignature.SUBFILTER_ADBE_PKCS7_DETACHED);
+        signature.setName(name);
+        signature.setReason(reason);
+        signature.setSignDate(IncrementalSignature.time(at));
+        return IncrementalSignature.add(pdf, signature, 8192, document -> { }, content -> cms(content, purpose));
     }
 
     private byte[] cms(InputStream content, String purpose) throws IOException {

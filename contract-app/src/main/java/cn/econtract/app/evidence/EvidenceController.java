@@ -1,8 +1,5 @@
 package cn.econtract.app.evidence;
 
-import cn.econtract.app.contract.Contract;
-import cn.econtract.app.contract.ContractService;
-import cn.econtract.app.kernel.BusinessException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -21,15 +18,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Evidence", description = "存证：事件、证明、证据包、完整性核验 events, proofs, evidence package, verification")
 class EvidenceController {
 
-    private final ContractService contracts;
     private final EvidenceProofs proofs;
     private final EvidencePackages packages;
     private final EvidenceVerification verification;
     private final MessageSource messages;
 
-    EvidenceController(ContractService contracts, EvidenceProofs proofs, EvidencePackages packages,
-                       EvidenceVerification verification, MessageSource messages) {
-        this.contracts = contracts;
+    EvidenceController(EvidenceProofs proofs, EvidencePackages packages, EvidenceVerification verification,
+                       MessageSource messages) {
         this.proofs = proofs;
         this.packages = packages;
         this.verification = verification;
@@ -48,9 +43,9 @@ class EvidenceController {
     @GetMapping("/api/v1/contracts/{id}/evidence")
     @Operation(summary = "Evidence events of a contract with the state of each proof (permission contract:view)")
     Events events(@PathVariable String id) {
-        Contract contract = contracts.get(id);
+        EvidenceProofs.Readable readable = proofs.readable(id);
         Locale locale = LocaleContextHolder.getLocale();
-        List<EventLine> lines = proofs.proofsOf(id).stream().map(p -> {
+        List<EventLine> lines = readable.proofs().stream().map(p -> {
             EvidenceEntry e = p.entry();
             return new EventLine(e.seq(), e.type().name(),
                     messages.getMessage("evidence.type." + e.type().name(), null, e.type().name(), locale),
@@ -58,18 +53,14 @@ class EvidenceController {
                     p.batch() == null ? null : p.batch().batchNo(), p.anchor() == null ? null : p.anchor().ledger(),
                     "/api/v1/contracts/" + id + "/evidence/" + e.seq() + "/proof");
         }).toList();
-        return new Events(id, contract.contractNo(), lines);
+        return new Events(id, readable.contractNo(), lines);
     }
 
     @GetMapping(path = "/api/v1/contracts/{id}/evidence/{seq}/proof", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Proof file of one event (entry, Merkle path, root, RFC 3161 token, anchor receipt), "
             + "checked offline with `java -jar contract-app.jar verify-proof`")
     ResponseEntity<EvidenceProof> proof(@PathVariable String id, @PathVariable long seq) {
-        contracts.get(id);
-        EvidenceProof proof = proofs.proof(seq);
-        if (!proof.entry().contractId().equals(id)) {
-            throw BusinessException.notFound("evidence entry", seq);
-        }
+        EvidenceProof proof = proofs.readable(id, seq);
         return ResponseEntity.ok().header("Content-Disposition", ContentDisposition.attachment()
                 .filename("evidence-proof-" + seq + ".json").build().toString()).body(proof);
     }

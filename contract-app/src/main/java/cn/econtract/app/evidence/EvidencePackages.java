@@ -6,6 +6,7 @@ import cn.econtract.app.audit.OperationLogService;
 import cn.econtract.app.audit.OperationRecord;
 import cn.econtract.app.contract.ContractDocuments;
 import cn.econtract.app.contract.ContractService;
+import cn.econtract.app.crypto.Pem;
 import cn.econtract.app.document.PlatformSignature;
 import cn.econtract.app.identity.Permission;
 import cn.econtract.app.kernel.ContractEvent;
@@ -19,8 +20,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -72,14 +71,15 @@ public class EvidencePackages {
         ContractService.Drafted drafted = contracts.drafted(contractId, Permission.CONTRACT_EXPORT, OperationAction.EXPORT);
         String contractNo = drafted.contract().contractNo();
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        ContractDocuments.Rendered pdf = documents.pdf(contractId);
+        ContractDocuments.Rendered pdf = documents.quoted(contractId);
         AuditReport.Report report = auditReport.of(contractId);
         List<EvidenceProof> all = proofs.proofsOf(contractId);
 
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("contract.pdf", signature.sign(pdf.bytes(), SIGNING_PURPOSE, "econtract",
                 "证据包中的合同文本 Contract text in the evidence package (" + contractNo + " v" + pdf.version() + ")", now));
-        files.put("platform-certificate.pem", pem(signature.certificate(SIGNING_PURPOSE)));
+        files.put("platform-certificate.pem", Pem.certificates(List.of(signature.certificate(SIGNING_PURPOSE)))
+                .getBytes(StandardCharsets.US_ASCII));
         files.put("audit-report.pdf", report.pdf());
         files.put("events.json", bytes(all.stream().map(EvidenceProof::entry).toList()));
         // entries not yet sealed (this export's own downloads among them) have no proof yet: they are
@@ -115,7 +115,7 @@ public class EvidencePackages {
         files.forEach((name, content) -> hashes.put(name, Sha256.hex(content)));
         manifest.put("files", hashes);
         byte[] manifestBytes = bytes(manifest);
-        byte[] manifestToken = authority.stamp(java.util.HexFormat.of().parseHex(Sha256.hex(manifestBytes)));
+        byte[] manifestToken = authority.stamp(Sha256.digest(manifestBytes));
 
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(zip, StandardCharsets.UTF_8)) {
@@ -152,16 +152,6 @@ public class EvidencePackages {
         try {
             return json.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] pem(X509Certificate certificate) {
-        try {
-            return ("-----BEGIN CERTIFICATE-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
-                    + "\n-----END CERTIFICATE-----\n").getBytes(StandardCharsets.US_ASCII);
-        } catch (CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,5 +1,7 @@
 package cn.econtract.app.evidence;
 
+import cn.econtract.app.contract.Contract;
+import cn.econtract.app.contract.ContractService;
 import cn.econtract.app.kernel.BusinessException;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -13,9 +15,30 @@ import org.springframework.stereotype.Service;
 public class EvidenceProofs {
 
     private final EvidenceRepository repository;
+    private final ContractService contracts;
 
-    EvidenceProofs(EvidenceRepository repository) {
+    EvidenceProofs(EvidenceRepository repository, ContractService contracts) {
         this.repository = repository;
+        this.contracts = contracts;
+    }
+
+    /** A contract's proofs for a caller with {@code contract:view} in its department (else 404, like the contract). */
+    public Readable readable(String contractId) {
+        Contract contract = contracts.get(contractId);
+        return new Readable(contract.contractNo(), proofsOf(contractId));
+    }
+
+    public record Readable(String contractNo, List<EvidenceProof> proofs) {
+    }
+
+    /** One proof of the contract's, for a caller who may read the contract; an entry of another contract is a 404. */
+    public EvidenceProof readable(String contractId, long seq) {
+        contracts.get(contractId);
+        EvidenceProof proof = proof(seq);
+        if (!proof.entry().contractId().equals(contractId)) {
+            throw BusinessException.notFound("evidence entry", seq);
+        }
+        return proof;
     }
 
     public EvidenceProof proof(long seq) {
@@ -26,14 +49,13 @@ public class EvidenceProofs {
 
     /** Proofs for all of a contract's entries, each batch's tree built once. */
     public List<EvidenceProof> proofsOf(String contractId) {
-        List<EvidenceEntry> entries = repository.ofContract(contractId);
-        Map<Long, EvidenceBatch> batches = new java.util.HashMap<>();
-        repository.batchesOf(contractId).forEach(b -> batches.put(b.batchNo(), b));
+        java.util.TreeMap<Long, EvidenceBatch> byFirstSeq = new java.util.TreeMap<>();
+        repository.batchesOf(contractId).forEach(b -> byFirstSeq.put(b.firstSeq(), b));
         Map<Long, MerkleTree> trees = new java.util.HashMap<>();
         List<EvidenceProof> proofs = new ArrayList<>();
-        for (EvidenceEntry entry : entries) {
-            EvidenceBatch batch = batches.values().stream()
-                    .filter(b -> entry.seq() >= b.firstSeq() && entry.seq() <= b.lastSeq()).findFirst().orElse(null);
+        for (EvidenceEntry entry : repository.ofContract(contractId)) {
+            Map.Entry<Long, EvidenceBatch> candidate = byFirstSeq.floorEntry(entry.seq());
+            EvidenceBatch batch = candidate == null || candidate.getValue().lastSeq() < entry.seq() ? null : candidate.getValue();
             proofs.add(batch == null ? pending(entry)
                     : proof(entry, batch, trees.computeIfAbsent(batch.batchNo(), n -> tree(batch))));
         }

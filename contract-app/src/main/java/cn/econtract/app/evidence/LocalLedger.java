@@ -91,6 +91,7 @@ public class LocalLedger implements EvidenceLedger {
 
     private AnchorReceipt receipt(LedgerRepository.Block block, BatchHeader header) {
         Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("batchNo", String.valueOf(block.batchNo()));
         fields.put("height", String.valueOf(block.height()));
         fields.put("recordedAt", block.recordedAt());
         fields.put("prevHash", block.prevHash());

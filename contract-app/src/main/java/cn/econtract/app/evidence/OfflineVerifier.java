@@ -2,7 +2,6 @@ package cn.econtract.app.evidence;
 
 import cn.econtract.app.kernel.Sha256;
 import cn.econtract.app.timestamp.TimeStampTokens;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -72,8 +71,9 @@ public final class OfflineVerifier {
             }
             out.println(ok ? "结论：全部通过 RESULT: VALID" : "结论：验证不通过 RESULT: INVALID");
             return ok ? 0 : 1;
-        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-            out.println("无法读取 cannot read: " + e.getMessage());
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            // a hand-edited or truncated file (missing fields, wrong types) is unreadable input, not a crash
+            out.println("无法读取 cannot read: " + e);
             return 2;
         }
     }
@@ -97,9 +97,10 @@ public final class OfflineVerifier {
             return false;
         }
         boolean ok = true;
-        Map<String, Object> manifest = JSON.readValue(manifestBytes, new TypeReference<Map<String, Object>>() { });
-        out.println("== 证据包 evidence package: 合同 " + manifest.get("contractNo") + "，生成于 " + manifest.get("generatedAt"));
-        TimeStampTokens.Check stamp = TimeStampTokens.verify(manifestToken, HexFormat.of().parseHex(Sha256.hex(manifestBytes)));
+        com.fasterxml.jackson.databind.JsonNode manifest = JSON.readTree(manifestBytes);
+        out.println("== 证据包 evidence package: 合同 " + manifest.path("contractNo").asText("?") + "，生成于 "
+                + manifest.path("generatedAt").asText("?"));
+        TimeStampTokens.Check stamp = TimeStampTokens.verify(manifestToken, Sha256.digest(manifestBytes));
         if (stamp.valid()) {
             out.println("  [通过 OK]   清单时间戳有效：证据包在 " + stamp.time() + " 之前已按现状存在（" + stamp.tsa() + "）| manifest time-stamped");
             if (trusted != null && !stamp.tsaCertificate().equals(trusted)) {
@@ -110,8 +111,8 @@ public final class OfflineVerifier {
             out.println("  [失败 FAIL] 清单时间戳无效：" + stamp.problem() + " | manifest time-stamp invalid");
             ok = false;
         }
-        @SuppressWarnings("unchecked")
-        Map<String, String> listed = (Map<String, String>) manifest.getOrDefault("files", Map.of());
+        Map<String, String> listed = new LinkedHashMap<>();
+        manifest.path("files").fields().forEachRemaining(f -> listed.put(f.getKey(), f.getValue().asText()));
         for (Map.Entry<String, String> file : listed.entrySet()) {
             byte[] content = files.get(file.getKey());
             if (content == null) {

@@ -12,8 +12,13 @@ public final class Sha256 {
     }
 
     public static String hex(byte[] data) {
+        return HexFormat.of().formatHex(digest(data));
+    }
+
+    /** The 32 bytes (what a time-stamp request or a signature attribute carries). */
+    public static byte[] digest(byte[] data) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+            return MessageDigest.getInstance("SHA-256").digest(data);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 missing from the JDK", e);
         }

@@ -175,7 +175,7 @@ public class CertificateAuthority implements ApplicationRunner {
         builder.setNextUpdate(Date.from(now.plus(Duration.ofDays(1))));
         for (IssuedCertificate revoked : issued.revoked()) {
             builder.addCRLEntry(new BigInteger(revoked.serial(), 16), Date.from(revoked.revokedAt()),
-                    REASONS.getOrDefault(revoked.revocationReason(), CRLReason.unspecified));
+                    reasonCode(revoked.revocationReason()));
         }
         try {
             builder.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(now.toEpochMilli())));
@@ -185,6 +185,11 @@ public class CertificateAuthority implements ApplicationRunner {
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot sign the CRL", e);
         }
+    }
+
+    /** The RFC 5280 CRLReason code of a stored revocation reason (CRL entries and OCSP answers). */
+    static int reasonCode(String reason) {
+        return REASONS.getOrDefault(reason, CRLReason.unspecified);
     }
 
     SigningKeyStore keys() {

@@ -12,7 +12,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
-import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -99,14 +98,8 @@ public class OcspResponder {
             return new UnknownStatus();
         }
         if (known.get().revoked()) {
-            int reason = switch (known.get().revocationReason()) {
-                case "KEY_COMPROMISE" -> CRLReason.keyCompromise;
-                case "AFFILIATION_CHANGED" -> CRLReason.affiliationChanged;
-                case "SUPERSEDED" -> CRLReason.superseded;
-                case "CESSATION_OF_OPERATION" -> CRLReason.cessationOfOperation;
-                default -> CRLReason.unspecified;
-            };
-            return new RevokedStatus(Date.from(known.get().revokedAt()), reason);
+            return new RevokedStatus(Date.from(known.get().revokedAt()),
+                    CertificateAuthority.reasonCode(known.get().revocationReason()));
         }
         return CertificateStatus.GOOD;
     }

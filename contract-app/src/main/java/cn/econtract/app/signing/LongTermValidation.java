@@ -1,5 +1,7 @@
 package cn.econtract.app.signing;
 
+import cn.econtract.app.kernel.Sha256;
+import cn.econtract.app.document.IncrementalSignature;
 import cn.econtract.app.pki.CertificateAuthority;
 import cn.econtract.app.pki.OcspResponder;
 import cn.econtract.app.timestamp.TimeStampAuthority;
@@ -25,7 +27,6 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
-import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -113,27 +114,12 @@ public class LongTermValidation {
 
     /** A document time-stamp (PDF 2.0 §12.8.5): an RFC 3161 token over the byte ranges, as the last revision. */
     public byte[] documentTimeStamp(byte[] pdf) {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            PDSignature stamp = new PDSignature();
-            stamp.setType(COSName.DOC_TIME_STAMP);
-            stamp.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
-            stamp.setSubFilter(COSName.getPDFName("ETSI.RFC3161"));
-            SignatureOptions options = new SignatureOptions();
-            options.setPreferredSignatureSize(PadesSigner.SIGNATURE_SPACE);
-            document.addSignature(stamp, content -> {
-                try {
-                    return authority.stamp(MessageDigest.getInstance("SHA-256").digest(content.readAllBytes()));
-                } catch (NoSuchAlgorithmException e) {
-                    throw new IOException(e);
-                }
-            }, options);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + PadesSigner.SIGNATURE_SPACE * 2 + 4096);
-            document.saveIncremental(out);
-            options.close();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot time-stamp the document", e);
-        }
+        PDSignature stamp = new PDSignature();
+        stamp.setType(COSName.DOC_TIME_STAMP);
+        stamp.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+        stamp.setSubFilter(COSName.getPDFName("ETSI.RFC3161"));
+        return IncrementalSignature.add(pdf, stamp, PadesSigner.SIGNATURE_SPACE, document -> { },
+                content -> authority.stamp(Sha256.digest(content.readAllBytes())));
     }
 
     /** The signer's chain and, for a signature time-stamp inside it, the TSA's certificates. */
@@ -145,11 +131,9 @@ public class LongTermValidation {
             return convert(holders);
         }
         for (SignerInformation signer : cms.getSignerInfos().getSigners()) {
-            if (signer.getUnsignedAttributes() != null
-                    && signer.getUnsignedAttributes().get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken) != null) {
-                byte[] token = signer.getUnsignedAttributes().get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken)
-                        .getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded();
-                holders.addAll(new TimeStampToken(new CMSSignedData(token)).getCertificates().getMatches(null));
+            java.util.Optional<byte[]> token = SignatureTimeStamps.tokenOf(signer);
+            if (token.isPresent()) {
+                holders.addAll(new TimeStampToken(new CMSSignedData(token.get())).getCertificates().getMatches(null));
             }
         }
         return convert(holders);

@@ -1,28 +1,23 @@
 package cn.econtract.app.signing;
 
+import cn.econtract.app.kernel.Sha256;
 import cn.econtract.app.crypto.KeyAlgorithm;
 import cn.econtract.app.crypto.ProviderContentSigner;
 import cn.econtract.app.crypto.SigningKeyStore;
+import cn.econtract.app.document.IncrementalSignature;
 import cn.econtract.app.timestamp.TimeStampAuthority;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.util.Calendar;
-import java.util.GregorianCalendar;
 import java.util.List;
-import java.util.TimeZone;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
-import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DERSet;
@@ -71,29 +66,18 @@ public class PadesSigner {
         if (chain.isEmpty()) {
             throw new IllegalStateException("key " + request.keyAlias() + " has no certificate yet");
         }
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            PDSignature signature = new PDSignature();
-            signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
-            signature.setSubFilter(PDSignature.SUBFILTER_ETSI_CADES_DETACHED);
-            signature.setName(request.name());
-            signature.setReason(request.reason());
-            signature.setLocation(request.location());
-            Calendar time = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
-            time.setTimeInMillis(request.at().toEpochMilli());
-            signature.setSignDate(time);
+        PDSignature signature = new PDSignature();
+        signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+        signature.setSubFilter(PDSignature.SUBFILTER_ETSI_CADES_DETACHED);
+        signature.setName(request.name());
+        signature.setReason(request.reason());
+        signature.setLocation(request.location());
+        signature.setSignDate(IncrementalSignature.time(request.at()));
+        return IncrementalSignature.add(pdf, signature, SIGNATURE_SPACE, document -> {
             if (request.certify() && document.getSignatureDictionaries().isEmpty()) {
                 certify(document, signature);
             }
-            SignatureOptions options = new SignatureOptions();
-            options.setPreferredSignatureSize(SIGNATURE_SPACE);
-            document.addSignature(signature, content -> cms(content, request.keyAlias(), chain), options);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + SIGNATURE_SPACE * 2 + 4096);
-            document.saveIncremental(out);
-            options.close();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot sign PDF", e);
-        }
+        }, content -> cms(content, request.keyAlias(), chain));
     }
 
     private byte[] cms(InputStream content, String alias, List<X509Certificate> chain) throws IOException {
@@ -115,7 +99,7 @@ public class PadesSigner {
     /** Signature time-stamp (RFC 3161 token over the signature value) as the signer's unsigned attribute. */
     private CMSSignedData timeStamped(CMSSignedData signed) throws IOException, NoSuchAlgorithmException {
         SignerInformation signer = signed.getSignerInfos().getSigners().iterator().next();
-        byte[] token = authority.stamp(MessageDigest.getInstance("SHA-256").digest(signer.getSignature()));
+        byte[] token = authority.stamp(Sha256.digest(signer.getSignature()));
         ASN1EncodableVector attributes = new ASN1EncodableVector();
         attributes.add(new Attribute(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
                 new DERSet(ASN1Primitive.fromByteArray(token))));
@@ -126,7 +110,7 @@ public class PadesSigner {
     /** ESS signing-certificate-v2 in, CMS signing-time out (PAdES baseline). */
     private static CMSAttributeTableGenerator signedAttributes(X509Certificate certificate)
             throws CertificateEncodingException, NoSuchAlgorithmException {
-        byte[] hash = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+        byte[] hash = Sha256.digest(certificate.getEncoded());
         Attribute signingCertificate = new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2,
                 new DERSet(new SigningCertificateV2(new ESSCertIDv2(hash))));
         DefaultSignedAttributeTableGenerator defaults = new DefaultSignedAttributeTableGenerator(

@@ -1,5 +1,6 @@
 package cn.econtract.app.signing;
 
+import cn.econtract.app.kernel.Sha256;
 import cn.econtract.app.kernel.BusinessException;
 import cn.econtract.app.kernel.ErrorCode;
 import cn.econtract.app.pki.CertificateAuthority;
@@ -18,7 +19,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
@@ -45,7 +46,7 @@ public class SignatureVerification {
         this.ca = ca;
     }
 
-    /** One signature or document time-stamp. */
+    /** One signature or document time-stamp; {@code field} is its signature field's name. */
     public record SignatureCheck(String field, String subFilter, boolean documentTimeStamp, String signer, String serial,
                                  Instant claimedTime, boolean intact, String problem, boolean coversWholeDocument,
                                  Instant timeStamp, String timeStampAuthority, boolean certifies, boolean issuedByPlatform,
@@ -59,8 +60,10 @@ public class SignatureVerification {
     public Report verify(byte[] pdf) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             List<SignatureCheck> checks = new ArrayList<>();
-            for (PDSignature signature : document.getSignatureDictionaries()) {
-                checks.add(check(signature, pdf, document));
+            for (PDSignatureField field : document.getSignatureFields()) {
+                if (field.getSignature() != null) {
+                    checks.add(check(field.getFullyQualifiedName(), field.getSignature(), pdf, document));
+                }
             }
             boolean wholeAtEnd = !checks.isEmpty() && checks.get(checks.size() - 1).coversWholeDocument();
             return new Report(checks.size(), !checks.isEmpty() && wholeAtEnd && checks.stream().allMatch(SignatureCheck::intact),
@@ -70,7 +73,7 @@ public class SignatureVerification {
         }
     }
 
-    private SignatureCheck check(PDSignature signature, byte[] pdf, PDDocument document) throws IOException {
+    private SignatureCheck check(String field, PDSignature signature, byte[] pdf, PDDocument document) throws IOException {
         int[] range = signature.getByteRange();
         boolean whole = range != null && range.length == 4 && (long) range[2] + range[3] == pdf.length;
         boolean timeStampOnly = COSName.DOC_TIME_STAMP.getName().equals(signature.getCOSObject().getNameAsString(COSName.TYPE))
@@ -83,9 +86,8 @@ public class SignatureVerification {
         Instant claimed = signature.getSignDate() == null ? null : signature.getSignDate().toInstant();
         try {
             if (timeStampOnly) {
-                TimeStampTokens.Check token = TimeStampTokens.verify(contents, sha256(signed));
-                return new SignatureCheck(signature.getName() != null ? signature.getName() : fieldName(signature),
-                        signature.getSubFilter(), true, token.tsa(), token.serial(), claimed, token.valid(), token.problem(),
+                TimeStampTokens.Check token = TimeStampTokens.verify(contents, Sha256.digest(signed));
+                return new SignatureCheck(field, signature.getSubFilter(), true, token.tsa(), token.serial(), claimed, token.valid(), token.problem(),
                         whole, token.time(), token.tsa(), false, false, null);
             }
             CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signed), contents);
@@ -93,7 +95,7 @@ public class SignatureVerification {
             @SuppressWarnings("unchecked")
             Collection<X509CertificateHolder> matches = cms.getCertificates().getMatches((Selector<X509CertificateHolder>) (Selector<?>) signer.getSID());
             if (matches.isEmpty()) {
-                return failed(signature, claimed, whole, certifies, "the signature carries no certificate of its signer");
+                return failed(field, signature, claimed, whole, certifies, "the signature carries no certificate of its signer");
             }
             X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(matches.iterator().next());
             boolean intact;
@@ -102,22 +104,17 @@ public class SignatureVerification {
             } catch (CMSException digestMismatch) {
                 intact = false;  // Bouncy Castle reports changed signed bytes as an exception
             }
-            TimeStampTokens.Check stamp = null;
-            if (signer.getUnsignedAttributes() != null
-                    && signer.getUnsignedAttributes().get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken) != null) {
-                byte[] token = signer.getUnsignedAttributes().get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken)
-                        .getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded();
-                stamp = TimeStampTokens.verify(token, sha256(signer.getSignature()));
-            }
+            TimeStampTokens.Check stamp = SignatureTimeStamps.tokenOf(signer)
+                    .map(token -> TimeStampTokens.verify(token, Sha256.digest(signer.getSignature()))).orElse(null);
             Optional<IssuedCertificate> ours = issuedByUs(certificate);
             String problem = !intact ? "the signed bytes or the signature changed"
                     : stamp != null && !stamp.valid() ? "time-stamp invalid: " + stamp.problem() : null;
-            return new SignatureCheck(fieldName(signature), signature.getSubFilter(), false,
+            return new SignatureCheck(field, signature.getSubFilter(), false,
                     certificate.getSubjectX500Principal().getName(), certificate.getSerialNumber().toString(16), claimed,
                     intact && (stamp == null || stamp.valid()), problem, whole, stamp == null || !stamp.valid() ? null : stamp.time(),
                     stamp == null ? null : stamp.tsa(), certifies, ours.isPresent(), ours.map(IssuedCertificate::revoked).orElse(null));
         } catch (CMSException | GeneralSecurityException | OperatorCreationException | RuntimeException e) {
-            return failed(signature, claimed, whole, certifies, "signature unreadable or invalid: " + e.getMessage());
+            return failed(field, signature, claimed, whole, certifies, "signature unreadable or invalid: " + e.getMessage());
         }
     }
 
@@ -131,20 +128,9 @@ public class SignatureVerification {
         return ca.find(certificate.getSerialNumber().toString(16));
     }
 
-    private static SignatureCheck failed(PDSignature signature, Instant claimed, boolean whole, boolean certifies, String problem) {
-        return new SignatureCheck(fieldName(signature), signature.getSubFilter(), false, null, null, claimed, false, problem,
+    private static SignatureCheck failed(String field, PDSignature signature, Instant claimed, boolean whole, boolean certifies,
+                                         String problem) {
+        return new SignatureCheck(field, signature.getSubFilter(), false, null, null, claimed, false, problem,
                 whole, null, null, certifies, false, null);
-    }
-
-    private static String fieldName(PDSignature signature) {
-        return signature.getName();
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

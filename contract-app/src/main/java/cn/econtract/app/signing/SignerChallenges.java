@@ -95,28 +95,31 @@ public class SignerChallenges {
     /** Checks a code for the challenge and purpose; a wrong code counts, the fifth locks the challenge. */
     @Transactional
     public Outcome verify(String challengeId, String purpose, String code) {
-        var row = jdbc.sql("SELECT purpose, code_mac, expires_at, attempts, verified_at FROM signer_challenge WHERE id = :id FOR UPDATE")
+        Stored row = jdbc.sql("SELECT purpose, code_mac, expires_at, attempts, verified_at FROM signer_challenge WHERE id = :id FOR UPDATE")
                 .param("id", challengeId)
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant(),
-                        rs.getInt(4), rs.getObject(5, OffsetDateTime.class)}).optional().orElse(null);
-        if (row == null || !purpose.equals(row[0]) || row[4] != null) {
+                .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant(),
+                        rs.getInt(4), rs.getObject(5, OffsetDateTime.class) != null)).optional().orElse(null);
+        if (row == null || !purpose.equals(row.purpose()) || row.used()) {
             return Outcome.UNKNOWN;
         }
-        if ((int) row[3] >= MAX_ATTEMPTS) {
+        if (row.attempts() >= MAX_ATTEMPTS) {
             return Outcome.LOCKED;
         }
-        if (!((Instant) row[2]).isAfter(clock.instant())) {
+        if (!row.expiresAt().isAfter(clock.instant())) {
             return Outcome.EXPIRED;
         }
         boolean match = code != null && MessageDigest.isEqual(mac(challengeId, purpose, code).getBytes(StandardCharsets.US_ASCII),
-                ((String) row[1]).getBytes(StandardCharsets.US_ASCII));
+                row.codeMac().getBytes(StandardCharsets.US_ASCII));
         if (match) {
             jdbc.sql("UPDATE signer_challenge SET verified_at = :at WHERE id = :id").param("at", utc(clock.instant()))
                     .param("id", challengeId).update();
             return Outcome.VERIFIED;
         }
         jdbc.sql("UPDATE signer_challenge SET attempts = attempts + 1 WHERE id = :id").param("id", challengeId).update();
-        return (int) row[3] + 1 >= MAX_ATTEMPTS ? Outcome.LOCKED : Outcome.WRONG_CODE;
+        return row.attempts() + 1 >= MAX_ATTEMPTS ? Outcome.LOCKED : Outcome.WRONG_CODE;
+    }
+
+    private record Stored(String purpose, String codeMac, Instant expiresAt, int attempts, boolean used) {
     }
 
     private String mac(String id, String purpose, String code) {

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The built-in authority over HTTP (RFC 3161 §3.4), for a second installation or a signing tool
  * that wants our time. Signed-in callers only (Basic credentials work): an open TSA is a free
- * signing oracle. A request that is not a time-stamp query is a 400, nothing is signed.
+ * signing oracle. A request that is not a time-stamp query is a 400, one over 4 KiB a 413; nothing is signed.
  */
 @RestController
 @Tag(name = "time-stamping")
@@ -33,7 +33,7 @@ class TimeStampController {
     @Operation(summary = "RFC 3161 time-stamp (application/timestamp-query in, application/timestamp-reply out)")
     ResponseEntity<byte[]> stamp(@RequestBody byte[] query) throws TSPException, IOException {
         if (query.length > MAX_QUERY) {
-            throw new BusinessException(ErrorCode.MALFORMED_REQUEST, "error.timestamp.badQuery");
+            throw new BusinessException(ErrorCode.PAYLOAD_TOO_LARGE, "error.timestamp.tooLarge", MAX_QUERY);
         }
         TimeStampRequest request;
         try {
