@@ -217,7 +217,7 @@ abstract class ApprovalScenarios {
 
         assertThat(status(id)).isEqualTo("APPROVED");
         assertThat(life).isWaitingAt("CallActivity_Signing");
-        assertThat(only(id)).hasCandidateGroup("seal");
+        assertThat(only(id)).as("the drafter arranges the signers next").isAssignedTo("drafter").hasDefinitionKey("Task_Arrange");
 
         JsonNode round = trail(id).get("rounds").get(0);
         assertThat(round.get("outcome").asText()).isEqualTo("APPROVED");

@@ -15,17 +15,17 @@ import org.springframework.stereotype.Component;
  * which Tasklist users need and our checks already cover.
  */
 @Component
-class EngineCalls {
+public class EngineCalls {
 
     private final IdentityService identity;
     private final ProcessEngineConfigurationImpl configuration;
 
-    EngineCalls(IdentityService identity, ProcessEngineConfiguration configuration) {
+    public EngineCalls(IdentityService identity, ProcessEngineConfiguration configuration) {
         this.identity = identity;
         this.configuration = (ProcessEngineConfigurationImpl) configuration;
     }
 
-    <T> T as(UserProfile user, Supplier<T> call) {
+    public <T> T as(UserProfile user, Supplier<T> call) {
         List<String> groups = new ArrayList<>(user.roles());
         groups.addAll(user.departmentIds());
         var previous = identity.getCurrentAuthentication();
@@ -41,7 +41,7 @@ class EngineCalls {
         }
     }
 
-    void as(UserProfile user, Runnable call) {
+    public void as(UserProfile user, Runnable call) {
         as(user, () -> {
             call.run();
             return null;

@@ -28,8 +28,11 @@ public class ContractDocuments {
     private final PdfRenderer pdf;
     private final DocxRenderer docx;
     private final OperationLogService log;
+    private final SignedCopies signed;
 
-    ContractDocuments(ContractService contracts, ContractText text, PdfRenderer pdf, DocxRenderer docx, OperationLogService log) {
+    ContractDocuments(ContractService contracts, ContractText text, PdfRenderer pdf, DocxRenderer docx, OperationLogService log,
+                      SignedCopies signed) {
+        this.signed = signed;
         this.contracts = contracts;
         this.text = text;
         this.pdf = pdf;
@@ -37,10 +40,13 @@ public class ContractDocuments {
         this.log = log;
     }
 
-    /** The current version as PDF; its SHA-256 is logged so a downloaded copy can be matched later. */
+    /**
+     * The current version as PDF — once signing began, the latest signed revision instead; its
+     * SHA-256 is logged so a downloaded copy can be matched later.
+     */
     public Rendered pdf(String id) {
         ContractService.Drafted d = contracts.drafted(id, Permission.CONTRACT_VIEW, OperationAction.DOWNLOAD);
-        return logged(d, render(d), "pdf");
+        return logged(d, signed.latest(id).map(SignedCopies.SignedCopy::pdf).orElseGet(() -> render(d)), "pdf");
     }
 
     /**

@@ -63,6 +63,19 @@ public class FontLibrary {
         };
     }
 
+    /** The heading (Hei-style) font for Java 2D drawing, e.g. the text of a company seal. */
+    public java.awt.Font awtSans(float size) {
+        FontFile file = sans.or(() -> serif).orElseThrow(() -> new BusinessException(ErrorCode.SERVICE_UNAVAILABLE, "error.rendering.noFont"));
+        try {
+            java.awt.Font[] faces = java.awt.Font.createFonts(file.file());
+            java.awt.Font face = java.util.Arrays.stream(faces).filter(f -> file.name() == null || file.name().equals(f.getPSName()))
+                    .findFirst().orElse(faces[0]);
+            return face.deriveFont(size);
+        } catch (java.awt.FontFormatException | IOException e) {
+            throw new IllegalStateException("cannot load " + file, e);
+        }
+    }
+
     /** Characters of {@code text} that no configured font can show (they would print as blanks). */
     public String missingCharacters(String text) throws IOException {
         List<Closeable> open = new ArrayList<>();

@@ -107,7 +107,9 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s
                         .sessionFixation(f -> f.changeSessionId())
                         .maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired"))
-                .csrf(c -> c.ignoringRequestMatchers(HAS_AUTHORIZATION_HEADER, antMatcher(HttpMethod.POST, "/pki/ocsp")))
+                .csrf(c -> c.ignoringRequestMatchers(HAS_AUTHORIZATION_HEADER, antMatcher(HttpMethod.POST, "/pki/ocsp"),
+                        // no ambient authority to forge: the token in the path is the only credential
+                        antMatcher("/api/v1/external-signing/**")))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .frameOptions(f -> f.deny())
@@ -158,6 +160,14 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/v1/tasks/*/complete", "/api/v1/tasks/*/transfer",
                         "/api/v1/tasks/*/approvers").authenticated()
                 .requestMatchers(HttpMethod.POST, "/profile/logout-everywhere").authenticated()
+                // signing: the drafter arranges; each signer's task is checked per task by the signing desk
+                .requestMatchers(HttpMethod.POST, "/api/v1/contracts/*/signing").access(needs(access, Permission.CONTRACT_SUBMIT))
+                .requestMatchers("/api/v1/signing/**", "/signing", "/verify").authenticated()
+                // a counterparty's signer has no account: the link's one-time token is the credential
+                .requestMatchers("/api/v1/external-signing/**", "/sign/*").permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/v1/seals", "/api/v1/seals/*/image")
+                        .access(needs(access, Permission.SEAL_USE, Permission.ADMIN))
+                .requestMatchers(HttpMethod.POST, "/api/v1/seals", "/api/v1/seals/upload").access(needs(access, Permission.ADMIN))
                 .anyRequest().denyAll();
     }
 

@@ -62,6 +62,11 @@ public class PadesSigner {
     }
 
     public byte[] sign(byte[] pdf, SignatureRequest request) {
+        return sign(pdf, request, null);
+    }
+
+    /** With a visible appearance (handwritten signature or seal, 骑缝章); {@code appearance} null: invisible. */
+    byte[] sign(byte[] pdf, SignatureRequest request, SignatureAppearance appearance) {
         List<X509Certificate> chain = keys.chain(request.keyAlias());
         if (chain.isEmpty()) {
             throw new IllegalStateException("key " + request.keyAlias() + " has no certificate yet");
@@ -75,7 +80,11 @@ public class PadesSigner {
         signature.setSignDate(IncrementalSignature.time(request.at()));
         return IncrementalSignature.add(pdf, signature, SIGNATURE_SPACE, document -> {
             if (request.certify() && document.getSignatureDictionaries().isEmpty()) {
-                certify(document, signature);
+                certify(document, signature, request.docMdp());
+            }
+        }, (document, field) -> {
+            if (appearance != null) {
+                appearance.apply(document, field);
             }
         }, content -> cms(content, request.keyAlias(), chain));
     }
@@ -121,11 +130,11 @@ public class PadesSigner {
         };
     }
 
-    /** DocMDP transform (PDF 32000-1 §12.8.2.2): P=2, further changes only by form filling and signing. */
-    private static void certify(PDDocument document, PDSignature signature) {
+    /** DocMDP transform (PDF 32000-1 §12.8.2.2): P=2 form filling and signing; P=3 also annotations. */
+    private static void certify(PDDocument document, PDSignature signature, int level) {
         COSDictionary transform = new COSDictionary();
         transform.setItem(COSName.TYPE, COSName.getPDFName("TransformParams"));
-        transform.setInt(COSName.P, 2);
+        transform.setInt(COSName.P, level);
         transform.setName(COSName.V, "1.2");
         COSDictionary reference = new COSDictionary();
         reference.setItem(COSName.TYPE, COSName.getPDFName("SigRef"));

@@ -53,8 +53,21 @@ public class SignatureVerification {
                                  Boolean revoked) {
     }
 
-    /** The whole report: {@code valid} when every signature is intact and the last one covers the whole file. */
-    public record Report(int signatures, boolean valid, boolean modifiedAfterLastSignature, List<SignatureCheck> checks) {
+    /**
+     * The whole report: {@code valid} when every signature is intact and the last one covers the
+     * whole file; {@code evidence} whether this very file is a revision the platform recorded.
+     */
+    public record Report(int signatures, boolean valid, boolean modifiedAfterLastSignature, List<SignatureCheck> checks,
+                         Evidence evidence) {
+    }
+
+    /**
+     * "Evidence found": the file is byte for byte a signed revision we produced. {@code contractNo}
+     * and the evidence entries are shown only to a caller who may view that contract.
+     */
+    public record Evidence(boolean found, String contractNo, Integer revision, List<Long> entries) {
+
+        static final Evidence NONE = new Evidence(false, null, null, List.of());
     }
 
     public Report verify(byte[] pdf) {
@@ -67,7 +80,7 @@ public class SignatureVerification {
             }
             boolean wholeAtEnd = !checks.isEmpty() && checks.get(checks.size() - 1).coversWholeDocument();
             return new Report(checks.size(), !checks.isEmpty() && wholeAtEnd && checks.stream().allMatch(SignatureCheck::intact),
-                    !checks.isEmpty() && !wholeAtEnd, checks);
+                    !checks.isEmpty() && !wholeAtEnd, checks, null);
         } catch (IOException e) {
             throw new BusinessException(ErrorCode.UNPROCESSABLE_DOCUMENT, "error.upload.malformed");
         }

@@ -18,20 +18,24 @@ class SignatureVerificationController {
 
     private final SignatureVerification verification;
     private final UploadInspector uploads;
+    private final RecordedRevisions recorded;
 
-    SignatureVerificationController(SignatureVerification verification, UploadInspector uploads) {
+    SignatureVerificationController(SignatureVerification verification, UploadInspector uploads, RecordedRevisions recorded) {
         this.verification = verification;
         this.uploads = uploads;
+        this.recorded = recorded;
     }
 
     @PostMapping(path = "/api/v1/signatures/verify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "验签: upload any PDF → each signature: intact, what it covers, time-stamp, certified, issued by "
-            + "our CA, revoked (any signed-in user; nothing is stored)")
+            + "our CA, revoked; evidence found: the file is a signed revision we recorded (any signed-in user; nothing is stored)")
     SignatureVerification.Report verify(@RequestPart("file") MultipartFile file) throws IOException {
         byte[] pdf = file.getBytes();
         if (uploads.inspect(file.getOriginalFilename(), pdf) != UploadInspector.Kind.PDF) {
             throw new BusinessException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "error.upload.type");
         }
-        return verification.verify(pdf);
+        SignatureVerification.Report report = verification.verify(pdf);
+        return new SignatureVerification.Report(report.signatures(), report.valid(), report.modifiedAfterLastSignature(),
+                report.checks(), recorded.of(pdf));
     }
 }

@@ -1,0 +1,168 @@
+package cn.econtract.app.signing;
+
+import cn.econtract.app.audit.RequestOrigin;
+import cn.econtract.app.identity.AccessService;
+import cn.econtract.app.notification.TextMessage;
+import cn.econtract.app.seal.Handwritings;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Base64;
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Signing", description = "签署与验签 signing and signature verification")
+class SigningController {
+
+    private final SigningArrangements arrangements;
+    private final SigningDesk desk;
+    private final BatchSigning batches;
+    private final SigningCertificateReport certificates;
+    private final SigningStatus status;
+    private final TotpEnrolments totp;
+    private final Handwritings handwritings;
+    private final AccessService access;
+
+    SigningController(SigningArrangements arrangements, SigningDesk desk, BatchSigning batches, SigningCertificateReport certificates,
+                      SigningStatus status, TotpEnrolments totp, Handwritings handwritings, AccessService access) {
+        this.arrangements = arrangements;
+        this.desk = desk;
+        this.batches = batches;
+        this.certificates = certificates;
+        this.status = status;
+        this.totp = totp;
+        this.handwritings = handwritings;
+        this.access = access;
+    }
+
+    record ChannelChoice(String channel) {
+    }
+
+    record Refusal(String reason) {
+    }
+
+    record BatchChallenge(List<String> taskIds, String channel) {
+    }
+
+    record BatchRequest(List<String> taskIds, List<SignerFactors.Factor> factors, String handwriting) {
+    }
+
+    record Code(String code) {
+    }
+
+    record Drawing(String png) {
+    }
+
+    @PostMapping("/api/v1/contracts/{id}/signing")
+    @Operation(summary = "安排签署 start signing an approved contract: signers (colleagues by userId, our company seal, "
+            + "counterparties by name and e-mail); order, factors and deadline come from signing-policy.dmn")
+    SigningArrangements.Arranged arrange(@PathVariable String id, @RequestBody SigningArrangements.Arrangement body) {
+        return arrangements.arrange(id, body);
+    }
+
+    @GetMapping("/api/v1/contracts/{id}/signing")
+    @Operation(summary = "Signing attempts of a contract: policy, signers and where each stands")
+    List<SigningStatus.Attempt> attempts(@PathVariable String id) {
+        return status.of(id);
+    }
+
+    @GetMapping("/api/v1/contracts/{id}/signing-certificate")
+    @Operation(summary = "签署证明 as PDF: document hash, every signer's authentication, time-stamp time, IP, certificate, evidence")
+    ResponseEntity<byte[]> certificate(@PathVariable String id) {
+        SigningCertificateReport.Certificate c = certificates.of(id);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("signing-certificate-" + c.contractNo() + ".pdf").build().toString())
+                .body(c.pdf());
+    }
+
+    @GetMapping("/api/v1/signing/{taskId}")
+    @Operation(summary = "One of the caller's signing tasks: contract, appearance, factors the policy needs")
+    SigningDesk.SigningView view(@PathVariable String taskId) {
+        return desk.view(taskId);
+    }
+
+    @PostMapping("/api/v1/signing/{taskId}/challenge")
+    @Operation(summary = "Send the signer's one-time code by SMS or EMAIL (5 minutes, 5 attempts, one a minute)")
+    ResponseEntity<SignerChallenges.Challenge> challenge(@PathVariable String taskId, @RequestBody ChannelChoice body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(desk.challenge(taskId, channel(body.channel())));
+    }
+
+    @PostMapping("/api/v1/signing/{taskId}/sign")
+    @Operation(summary = "Sign: {factors: [{type: SMS|EMAIL, challengeId, code} | {type: TOTP, code}], appearance: "
+            + "SIGNATURE|SEAL, handwriting: PNG base64 (else the one on file)}")
+    SigningDesk.Signed sign(@PathVariable String taskId, @RequestBody SigningDesk.SignRequest body, HttpServletRequest request) {
+        return desk.sign(taskId, body, RequestOrigin.of(request).clientIp());
+    }
+
+    @PostMapping("/api/v1/signing/{taskId}/refuse")
+    @Operation(summary = "拒签 with a reason: the attempt stops and the drafter is told")
+    ResponseEntity<Void> refuse(@PathVariable String taskId, @RequestBody Refusal body, HttpServletRequest request) {
+        desk.refuse(taskId, body.reason(), RequestOrigin.of(request).clientIp());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/v1/signing/batch/challenge")
+    @Operation(summary = "批量签署: one code for a set of the caller's signing tasks")
+    ResponseEntity<SignerChallenges.Challenge> batchChallenge(@RequestBody BatchChallenge body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(batches.challenge(body.taskIds(), channel(body.channel())));
+    }
+
+    @PostMapping("/api/v1/signing/batch")
+    @Operation(summary = "批量签署: one authentication signs every task of the set, each with its own signature; 202 with progress")
+    ResponseEntity<BatchSigning.Progress> batch(@RequestBody BatchRequest body, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(batches.start(body.taskIds(), body.factors(), body.handwriting(), RequestOrigin.of(request).clientIp()));
+    }
+
+    @GetMapping("/api/v1/signing/batch/{batchId}")
+    @Operation(summary = "Progress and per-contract result of a batch")
+    BatchSigning.Progress progress(@PathVariable String batchId) {
+        return batches.progress(batchId);
+    }
+
+    @PostMapping("/api/v1/me/totp")
+    @Operation(summary = "Enrol an authenticator app: the secret and otpauth:// URI, shown once")
+    TotpEnrolments.Enrolment enrolTotp() {
+        return totp.enrol(access.currentUser().id());
+    }
+
+    @PostMapping("/api/v1/me/totp/confirm")
+    @Operation(summary = "Activate the authenticator app with its first code")
+    ResponseEntity<Void> confirmTotp(@RequestBody Code body) {
+        totp.confirm(access.currentUser().id(), body.code());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/api/v1/me/handwriting")
+    @Operation(summary = "Keep my handwritten signature (PNG, base64) for the next signatures")
+    ResponseEntity<Void> handwriting(@RequestBody Drawing body) {
+        byte[] png;
+        try {
+            png = Base64.getDecoder().decode(body.png() == null ? "" : body.png().replaceFirst("^data:image/png;base64,", ""));
+        } catch (IllegalArgumentException e) {
+            png = new byte[0];
+        }
+        handwritings.store(access.currentUser().id(), png);
+        return ResponseEntity.noContent().build();
+    }
+
+    static TextMessage.Channel channel(String channel) {
+        try {
+            return channel == null ? null : TextMessage.Channel.valueOf(channel);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package cn.econtract.signing;
+
+import cn.econtract.support.OnPostgres;
+
+@OnPostgres
+class SigningPostgresIT extends SigningScenarios {
+}
