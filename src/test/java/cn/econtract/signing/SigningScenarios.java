@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import cn.econtract.app.identity.DirectoryService;
 import cn.econtract.app.kernel.Sha256;
 import cn.econtract.app.signing.SignatureTimeStamps;
+import cn.econtract.support.Approvals;
 import cn.econtract.support.Http;
 import cn.econtract.support.PurchaseDraft;
 import cn.econtract.support.Tools;
@@ -46,7 +47,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
@@ -446,30 +446,8 @@ abstract class SigningScenarios {
     }
 
     private String approve(String id, String drafter) {
-        HttpResponse<String> submitted = as(drafter).post("/api/v1/contracts/" + id + "/submit", Map.of());
-        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
-        for (int i = 0; i < 10 && "IN_APPROVAL".equals(statusAs(drafter, id)); i++) {
-            Task t = tasks.createTaskQuery().processInstanceBusinessKey(id).active().list().get(0);
-            String user = holder(t);
-            HttpResponse<String> r = as(user).post("/api/v1/tasks/" + t.getId() + "/complete", Map.of("decision", "APPROVE", "opinion", "同意"));
-            assertThat(r.statusCode()).as(user + " " + r.body()).isEqualTo(204);
-        }
-        assertThat(statusAs(drafter, id)).isEqualTo("APPROVED");
+        Approvals.approveAll(id, drafter, this::as, tasks, group -> directory.members(group, null));
         return id;
-    }
-
-    private String holder(Task t) {
-        if (t.getAssignee() != null) {
-            return t.getAssignee();
-        }
-        List<IdentityLink> links = tasks.getIdentityLinksForTask(t.getId());
-        for (IdentityLink l : links) {
-            if (l.getUserId() != null) {
-                return l.getUserId();
-            }
-        }
-        String group = links.stream().map(IdentityLink::getGroupId).filter(g -> g != null).findFirst().orElseThrow();
-        return directory.members(group, null).get(0);
     }
 
     ProcessInstance signing(String contractId) {

@@ -35,6 +35,10 @@ class BrowserSmokeIT {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.camunda.bpm.engine.TaskService tasks;
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.econtract.app.identity.DirectoryService directory;
     private WebDriver browser;
 
     @BeforeAll
@@ -232,6 +236,64 @@ class BrowserSmokeIT {
         var steps = cn.econtract.support.Http.json(drafter.get("/api/v1/contracts/" + id + "/approvals")).at("/rounds/0/steps");
         assertThat(steps.findValuesAsText("opinion")).contains("在 Tasklist 中同意");
         assertThat(steps.findValuesAsText("actor")).contains("manager");
+    }
+
+    /** Issue 5: at phone width the drafter arranges the signer; the signer draws a signature, enters the e-mailed code and signs. */
+    @org.junit.jupiter.api.Test
+    void drafterArrangesAndASignerDrawsEntersTheCodeAndSignsAtPhoneWidth() throws IOException {
+        // a signer of their own: one-time codes are rate-limited per person and other tests sign as the demo users
+        directory.ensureUser("uisigner", "签", "吴", "uisigner@demo.econtract.cn", "demo", false);
+        directory.ensureMembership("uisigner", "gm");
+        var drafter = cn.econtract.support.Http.basic(port, "drafter", "demo");
+        String id = cn.econtract.support.PurchaseDraft.create(drafter, "50000.00",
+                "浏览器签署" + java.util.UUID.randomUUID().toString().substring(0, 6) + "有限公司");
+        cn.econtract.support.Approvals.approveAll(id, "drafter", u -> cn.econtract.support.Http.basic(port, u, "demo"), tasks,
+                g -> directory.members(g, null));
+        String contractNo = cn.econtract.support.Http.json(drafter.get("/api/v1/contracts/" + id)).get("contractNo").asText();
+
+        browser = start(390, 844);
+        WebDriverWait wait = loggedInAs("drafter");
+        browser.get("http://localhost:" + port + "/signing?contract=" + id);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-field=userId]"))).sendKeys("uisigner");
+        browser.findElement(By.cssSelector("[data-start]")).click();
+        wait.until(d -> "ok".equals(d.findElement(By.cssSelector("[data-arrange] [data-result]")).getAttribute("class")));
+        screenshot("signing-arranged-phone");
+        assertThat(noHorizontalScroll()).as(String.valueOf(overflowing())).isTrue();
+        browser.manage().deleteAllCookies();
+
+        wait = loggedInAs("uisigner");
+        browser.get("http://localhost:" + port + "/tasks");
+        var task = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//*[@data-testid='task'][.//*[contains(text(),'" + contractNo + "')]]")));
+        clickInView(task.findElement(By.cssSelector("[data-testid=go-sign]")));
+        wait.until(d -> "true".equals(d.findElement(By.cssSelector("[data-signing]")).getAttribute("data-ready")));
+        org.openqa.selenium.WebElement pad = browser.findElement(By.cssSelector("[data-pad]"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'})", pad);
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(pad, -120, 10).clickAndHold().moveByOffset(40, -30)
+                .moveByOffset(50, 50).moveByOffset(60, -40).moveByOffset(40, 30).release().perform();
+        clickInView(browser.findElement(By.cssSelector("[data-send=EMAIL]")));
+        wait.until(d -> !d.findElement(By.cssSelector("[data-sent=EMAIL]")).getText().isBlank());
+        var outbox = cn.econtract.support.Http.json(cn.econtract.support.Http.basic(port, "admin", "demo")
+                .get("/api/v1/notifications/outbox?destination=uisigner@demo.econtract.cn"));
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("(\\d{6})").matcher(outbox.get(0).get("body").asText());
+        assertThat(code.find()).isTrue();
+        browser.findElement(By.cssSelector("[data-code=EMAIL]")).sendKeys(code.group(1));
+        clickInView(browser.findElement(By.cssSelector("[data-sign]")));
+        try {
+            wait.until(d -> "true".equals(d.findElement(By.cssSelector("[data-signing] [data-result]")).getAttribute("data-done")));
+        } finally {
+            screenshot("signing-signed-phone");
+        }
+        assertThat(noHorizontalScroll()).as(String.valueOf(overflowing())).isTrue();
+        assertThat(cn.econtract.support.Http.json(drafter.get("/api/v1/contracts/" + id)).get("status").asText()).isEqualTo("IN_FORCE");
+        byte[] pdf = drafter.getBytes("/api/v1/contracts/" + id + "/document").body();
+        assertThat(cn.econtract.support.Tools.pdfSignatures(pdf)).contains("Signature is Valid", "吴签");
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            var widget = document.getSignatureFields().get(0).getWidgets().get(0);
+            assertThat(widget.getRectangle().getWidth()).as("the drawn signature is visible on the last page").isGreaterThan(100f);
+            assertThat(widget.getAppearance().getNormalAppearance().getAppearanceStream().getResources().getXObjectNames())
+                    .as("the drawing, as an image").isNotEmpty();
+        }
     }
 
     /** Tasklist's panes scroll on their own and its footer overlaps the bottom: bring the element to the middle first. */
