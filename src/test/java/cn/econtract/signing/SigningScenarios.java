@@ -85,6 +85,8 @@ abstract class SigningScenarios {
     IdentityService identity;
     @Autowired
     DirectoryService directory;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @TempDir
     Path dir;
 
@@ -163,6 +165,8 @@ abstract class SigningScenarios {
                 List.of(Map.of("type", "SMS", "challengeId", challengeId, "code", "000000")), "handwriting", handwriting()));
         assertThat(wrong.statusCode()).isEqualTo(400);
         assertThat(wrong.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+        assertThat(jdbc.sql("SELECT attempts FROM signer_challenge WHERE id = :id").param("id", challengeId).query(Integer.class).single())
+                .as("the wrong code counts towards the cap although the signature was refused").isEqualTo(1);
         HttpResponse<String> external = stranger.post("/api/v1/external-signing/" + token + "/sign", Map.of("factors",
                 List.of(Map.of("type", "SMS", "challengeId", challengeId, "code", code(phone))), "appearance", "SIGNATURE",
                 "handwriting", handwriting()));
@@ -227,7 +231,7 @@ abstract class SigningScenarios {
         HttpResponse<byte[]> certificate = as("drafter").getBytes("/api/v1/contracts/" + id + "/signing-certificate");
         assertThat(certificate.statusCode()).isEqualTo(200);
         String text = Tools.pdfText(certificate.body()).replaceAll("\\s+", "");
-        assertThat(text).contains("电子合同签署证明", "示例科技有限公司", "王五", "短信验证码", "实名核验", "邮件验证码", Sha256.hex(pdf).substring(0, 20));
+        assertThat(text).contains("电子合同签署证明", "盖章", "王五", "短信验证码", "实名核验", "邮件验证码", Sha256.hex(pdf).substring(0, 20));
         assertThat(text).containsPattern("#\\d+");
         assertThat(Tools.pdfSignatures(certificate.body())).contains("Signature is Valid");
         JsonNode attempts = Http.json(as("drafter").get("/api/v1/contracts/" + id + "/signing"));
@@ -419,6 +423,80 @@ abstract class SigningScenarios {
             serials.add(signer.get("certificateSerial").asText());
         }
         assertThat(serials).as("one person, one certificate").hasSize(1);
+    }
+
+    @Test
+    void aMajorContractNeedsTwoFactorsAColleagueUsesAPasskeyAndAnAuthenticatorApp() {
+        directory.ensureUser("pkuser", "钥", "郑", "pkuser@demo.econtract.cn", "demo", false);
+        directory.ensureMembership("pkuser", "gm");
+        String origin = "http://localhost:" + port;
+        // the authenticator app: enrolled with the secret shown once, confirmed with its first code
+        JsonNode enrolment = Http.json(as("pkuser").post("/api/v1/me/totp", Map.of()));
+        assertThat(enrolment.get("uri").asText()).startsWith("otpauth://totp/econtract:pkuser?secret=");
+        byte[] secret = base32(enrolment.get("secret").asText());
+        long step = Instant.now().getEpochSecond() / cn.econtract.app.signing.Totp.STEP_SECONDS;
+        assertThat(as("pkuser").post("/api/v1/me/totp/confirm", Map.of("code", "000000")).statusCode()).isEqualTo(400);
+        assertThat(as("pkuser").post("/api/v1/me/totp/confirm", Map.of("code",
+                cn.econtract.app.signing.Totp.code(secret, step, 6))).statusCode()).isEqualTo(204);
+        // the passkey: the phone's own face or fingerprint unlock; we keep only its public key
+        cn.econtract.support.SoftAuthenticator phone = new cn.econtract.support.SoftAuthenticator();
+        JsonNode registration = Http.json(as("pkuser").post("/api/v1/me/passkeys/options", Map.of()));
+        assertThat(registration.get("rpId").asText()).isEqualTo("localhost");
+        assertThat(as("pkuser").post("/api/v1/me/passkeys", Map.of("challengeId", registration.get("challengeId").asText(),
+                "response", phone.register(registration, "https://phishing.example"))).statusCode())
+                .as("another origin is refused").isEqualTo(400);
+        registration = Http.json(as("pkuser").post("/api/v1/me/passkeys/options", Map.of()));
+        HttpResponse<String> registered = as("pkuser").post("/api/v1/me/passkeys", Map.of("challengeId",
+                registration.get("challengeId").asText(), "response", phone.register(registration, origin)));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+
+        // ¥6,000,000: signing-policy.dmn asks two different factors of every signature
+        String id = approved("6000000.00", newCounterparty());
+        JsonNode plan = Http.json(as("drafter").post("/api/v1/contracts/" + id + "/signing", Map.of("signers", List.of(
+                Map.of("party", "OURS", "appearance", "SIGNATURE", "userId", "pkuser")))));
+        assertThat(plan.get("factorCount").asInt()).isEqualTo(2);
+        String taskId = signerTask(id).getId();
+        JsonNode view = Http.json(as("pkuser").get("/api/v1/signing/" + taskId));
+        assertThat(view.get("passkeyAvailable").asBoolean()).isTrue();
+        assertThat(view.get("totpAvailable").asBoolean()).isTrue();
+
+        JsonNode challenge = Http.json(as("pkuser").post("/api/v1/signing/" + taskId + "/passkey", Map.of()));
+        Map<String, Object> passkey = Map.of("type", "PASSKEY", "challengeId", challenge.get("challengeId").asText(),
+                "assertion", phone.assertion(challenge, origin));
+        HttpResponse<String> oneFactor = as("pkuser").post("/api/v1/signing/" + taskId + "/sign",
+                Map.of("factors", List.of(passkey), "handwriting", handwriting()));
+        assertThat(oneFactor.statusCode()).isEqualTo(400);
+        assertThat(oneFactor.body()).contains("2");
+        HttpResponse<String> replayed = as("pkuser").post("/api/v1/signing/" + taskId + "/sign", Map.of("factors", List.of(passkey,
+                Map.of("type", "TOTP", "code", "000000")), "handwriting", handwriting()));
+        assertThat(replayed.statusCode()).as("a spent passkey challenge does not count twice").isEqualTo(400);
+        assertThat(replayed.body()).contains("factors[0].code");
+
+        challenge = Http.json(as("pkuser").post("/api/v1/signing/" + taskId + "/passkey", Map.of()));
+        long now = Instant.now().getEpochSecond() / cn.econtract.app.signing.Totp.STEP_SECONDS;
+        HttpResponse<String> signed = as("pkuser").post("/api/v1/signing/" + taskId + "/sign", Map.of("factors", List.of(
+                Map.of("type", "PASSKEY", "challengeId", challenge.get("challengeId").asText(), "assertion", phone.assertion(challenge, origin)),
+                Map.of("type", "TOTP", "code", cn.econtract.app.signing.Totp.code(secret, Math.max(now, step) + 1, 6))),
+                "handwriting", handwriting()));
+        assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
+        assertThat(Http.json(signed).get("authMethods").asText()).isEqualTo("PASSKEY+TOTP");
+        assertThat(status(id)).isEqualTo("IN_FORCE");
+    }
+
+    static byte[] base32(String text) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int buffer = 0;
+        int bits = 0;
+        for (char c : text.toCharArray()) {
+            buffer = (buffer << 5) | alphabet.indexOf(c);
+            bits += 5;
+            if (bits >= 8) {
+                out.write((buffer >> (bits - 8)) & 0xff);
+                bits -= 8;
+            }
+        }
+        return out.toByteArray();
     }
 
     // ---- helpers ----------------------------------------------------------------------------

@@ -100,3 +100,23 @@ CREATE TABLE signing_batch_item (
     finished_at TIMESTAMP WITH TIME ZONE,
     PRIMARY KEY (batch_id, position)
 );
+
+-- WebAuthn passkeys: the public key and counter only; the device checks the face or fingerprint.
+CREATE TABLE passkey (
+    credential_id  VARCHAR(400)  NOT NULL PRIMARY KEY,
+    user_id        VARCHAR(128)  NOT NULL,
+    credential     VARCHAR(4000) NOT NULL,
+    sign_count     BIGINT        NOT NULL,
+    created_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    last_used_at   TIMESTAMP WITH TIME ZONE
+);
+CREATE INDEX ix_passkey_user ON passkey (user_id);
+
+CREATE TABLE webauthn_challenge (
+    id          VARCHAR(36)  NOT NULL PRIMARY KEY,
+    owner       VARCHAR(128) NOT NULL,
+    purpose     VARCHAR(160) NOT NULL,
+    challenge   VARCHAR(64)  NOT NULL,
+    expires_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    used_at     TIMESTAMP WITH TIME ZONE
+);

@@ -62,6 +62,13 @@ public class BatchSigning implements DisposableBean {
     public record Progress(String id, int total, int done, int signed, int failed, boolean finished, List<Item> items) {
     }
 
+    /** A passkey challenge for the whole set. */
+    public Passkeys.Options passkeyChallenge(List<String> taskIds) {
+        UserProfile me = access.currentUser();
+        seats(taskIds, me);
+        return factors.passkeyChallenge(me.id(), purpose(taskIds));
+    }
+
     /** Sends one code for the whole set (to the e-mail or phone of the caller's signer seats). */
     public SignerChallenges.Challenge challenge(List<String> taskIds, TextMessage.Channel channel) {
         UserProfile me = access.currentUser();
@@ -71,11 +78,11 @@ public class BatchSigning implements DisposableBean {
         return factors.challenge(me.id(), purpose(taskIds), channel, destination);
     }
 
-    public Progress start(List<String> taskIds, List<SignerFactors.Factor> given, String handwriting, String ip) {
+    public Progress start(List<String> taskIds, List<SignerFactors.Factor> given, String handwriting, String ip, String origin) {
         UserProfile me = access.currentUser();
         List<SigningDesk.Seat> seats = seats(taskIds, me);
         int required = seats.stream().mapToInt(s -> s.plan().factorCount()).max().orElse(1);
-        String methods = "BATCH:" + transaction.execute(status -> factors.verify(me.id(), me.id(), purpose(taskIds), given, required));
+        String methods = "BATCH:" + transaction.execute(status -> factors.verify(me.id(), me.id(), purpose(taskIds), given, required, origin));
         String id = UUID.randomUUID().toString();
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         jdbc.sql("INSERT INTO signing_batch (id, owner, created_at) VALUES (:id, :o, :at)").param("id", id).param("o", me.id())
@@ -95,7 +102,7 @@ public class BatchSigning implements DisposableBean {
             String message = null;
             try {
                 transaction.executeWithoutResult(tx -> desk.sign(desk.internal(taskId, me),
-                        new SigningDesk.SignRequest(List.of(), null, handwriting), ip, methods));
+                        new SigningDesk.SignRequest(List.of(), null, handwriting), ip, null, methods));
                 status = "SIGNED";
             } catch (BusinessException e) {
                 status = "FAILED";

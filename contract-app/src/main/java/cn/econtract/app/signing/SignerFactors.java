@@ -10,6 +10,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The factor check at every signature (F3.1): as many different factors as the policy demands,
@@ -19,18 +22,39 @@ import org.springframework.stereotype.Service;
 @Service
 public class SignerFactors {
 
-    /** One factor as the signer presents it: SMS or EMAIL with the challenge id and code, TOTP with the code. */
-    public record Factor(String type, String challengeId, String code) {
+    /**
+     * One factor as the signer presents it: SMS or EMAIL with the challenge id and code, TOTP with
+     * the code, PASSKEY with the challenge id and the assertion (the PublicKeyCredential as JSON).
+     */
+    public record Factor(String type, String challengeId, String code, String assertion) {
+
+        public Factor(String type, String challengeId, String code) {
+            this(type, challengeId, code, null);
+        }
     }
 
-    public enum Type { SMS, EMAIL, TOTP }
+    public enum Type { SMS, EMAIL, TOTP, PASSKEY }
 
     private final SignerChallenges challenges;
     private final TotpEnrolments totp;
+    private final Passkeys passkeys;
 
-    SignerFactors(SignerChallenges challenges, TotpEnrolments totp) {
+    private final TransactionTemplate own;
+
+    SignerFactors(SignerChallenges challenges, TotpEnrolments totp, Passkeys passkeys, PlatformTransactionManager transactions) {
         this.challenges = challenges;
         this.totp = totp;
+        this.passkeys = passkeys;
+        this.own = new TransactionTemplate(transactions);
+        this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** A passkey challenge for {@code purpose}: only a colleague with a registered passkey has one. */
+    public Passkeys.Options passkeyChallenge(String userId, String purpose) {
+        if (userId == null) {
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "error.passkey.none");
+        }
+        return passkeys.assertionOptions(userId, channelPurpose(purpose, Type.PASSKEY.name()));
     }
 
     /** Sends a one-time code for {@code purpose} by SMS or e-mail. */
@@ -42,7 +66,23 @@ public class SignerFactors {
      * Verifies the factors; returns the methods used (e.g. {@code SMS+TOTP}) for the signing record.
      * {@code userId} null for a counterparty's signer (no authenticator app enrolled with us).
      */
-    public String verify(String signer, String userId, String purpose, List<Factor> factors, int required) {
+    public String verify(String signer, String userId, String purpose, List<Factor> factors, int required, String origin) {
+        // in a transaction of its own that commits: a wrong code counts towards the cap and a used one
+        // stays used even though the signature that asked is refused
+        Verdict verdict = own.execute(status -> check(userId, purpose, factors, origin));
+        if (!verdict.errors().isEmpty()) {
+            throw new InvalidFieldsException(verdict.errors());
+        }
+        if (verdict.used().size() < required) {
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "error.factor.tooFew", required);
+        }
+        return String.join("+", verdict.used().stream().map(Enum::name).toList());
+    }
+
+    private record Verdict(Set<Type> used, List<FieldError> errors) {
+    }
+
+    private Verdict check(String userId, String purpose, List<Factor> factors, String origin) {
         List<FieldError> errors = new ArrayList<>();
         Set<Type> used = new LinkedHashSet<>();
         List<Factor> given = factors == null ? List.of() : factors;
@@ -65,23 +105,23 @@ public class SignerFactors {
                     yield outcome == SignerChallenges.Outcome.VERIFIED ? null : "error.factor." + outcome.name().toLowerCase(java.util.Locale.ROOT);
                 }
                 case TOTP -> userId != null && totp.verify(userId, f.code()) ? null : "error.factor.totp";
+                case PASSKEY -> userId != null && passkeys.verify(userId, channelPurpose(purpose, type.name()), f.challengeId(),
+                        f.assertion(), origin) ? null : "error.factor.passkey";
             };
             if (problem != null) {
                 errors.add(new FieldError(field + ".code", problem));
                 used.remove(type);
             }
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidFieldsException(errors);
-        }
-        if (used.size() < required) {
-            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "error.factor.tooFew", required);
-        }
-        return String.join("+", used.stream().map(Enum::name).toList());
+        return new Verdict(used, errors);
     }
 
     public boolean totpEnrolled(String userId) {
         return totp.enrolled(userId);
+    }
+
+    public boolean passkeyRegistered(String userId) {
+        return passkeys.registered(userId);
     }
 
     private static String channelPurpose(String purpose, String channel) {

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -31,11 +32,13 @@ class SigningController {
     private final SigningCertificateReport certificates;
     private final SigningStatus status;
     private final TotpEnrolments totp;
+    private final Passkeys passkeys;
     private final Handwritings handwritings;
     private final AccessService access;
 
     SigningController(SigningArrangements arrangements, SigningDesk desk, BatchSigning batches, SigningCertificateReport certificates,
-                      SigningStatus status, TotpEnrolments totp, Handwritings handwritings, AccessService access) {
+                      SigningStatus status, TotpEnrolments totp, Passkeys passkeys, Handwritings handwritings, AccessService access) {
+        this.passkeys = passkeys;
         this.arrangements = arrangements;
         this.desk = desk;
         this.batches = batches;
@@ -103,7 +106,37 @@ class SigningController {
     @Operation(summary = "Sign: {factors: [{type: SMS|EMAIL, challengeId, code} | {type: TOTP, code}], appearance: "
             + "SIGNATURE|SEAL, handwriting: PNG base64 (else the one on file)}")
     SigningDesk.Signed sign(@PathVariable String taskId, @RequestBody SigningDesk.SignRequest body, HttpServletRequest request) {
-        return desk.sign(taskId, body, RequestOrigin.of(request).clientIp());
+        return desk.sign(taskId, body, RequestOrigin.of(request).clientIp(), origin());
+    }
+
+    @PostMapping("/api/v1/signing/{taskId}/passkey")
+    @Operation(summary = "A WebAuthn challenge for this signature: pass it to navigator.credentials.get(), send the result as "
+            + "factor {type: PASSKEY, challengeId, assertion}")
+    ResponseEntity<Passkeys.Options> passkeyChallenge(@PathVariable String taskId) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(desk.passkeyChallenge(taskId));
+    }
+
+    @PostMapping("/api/v1/signing/batch/passkey")
+    @Operation(summary = "批量签署: a WebAuthn challenge for a set of the caller's signing tasks")
+    ResponseEntity<Passkeys.Options> batchPasskey(@RequestBody BatchChallenge body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(batches.passkeyChallenge(body.taskIds()));
+    }
+
+    @PostMapping("/api/v1/me/passkeys/options")
+    @Operation(summary = "Options for registering a passkey (navigator.credentials.create)")
+    Passkeys.Options passkeyOptions() {
+        var me = access.currentUser();
+        return passkeys.registrationOptions(me.id(), me.displayName());
+    }
+
+    record NewPasskey(String challengeId, String response) {
+    }
+
+    @PostMapping("/api/v1/me/passkeys")
+    @Operation(summary = "Register a passkey: the PublicKeyCredential of navigator.credentials.create as JSON")
+    ResponseEntity<Map<String, String>> registerPasskey(@RequestBody NewPasskey body) {
+        String id = passkeys.register(access.currentUser().id(), body.challengeId(), body.response(), origin());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("credentialId", id));
     }
 
     @PostMapping("/api/v1/signing/{taskId}/refuse")
@@ -123,7 +156,7 @@ class SigningController {
     @Operation(summary = "批量签署: one authentication signs every task of the set, each with its own signature; 202 with progress")
     ResponseEntity<BatchSigning.Progress> batch(@RequestBody BatchRequest body, HttpServletRequest request) {
         return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .body(batches.start(body.taskIds(), body.factors(), body.handwriting(), RequestOrigin.of(request).clientIp()));
+                .body(batches.start(body.taskIds(), body.factors(), body.handwriting(), RequestOrigin.of(request).clientIp(), origin()));
     }
 
     @GetMapping("/api/v1/signing/batch/{batchId}")
@@ -156,6 +189,12 @@ class SigningController {
         }
         handwritings.store(access.currentUser().id(), png);
         return ResponseEntity.noContent().build();
+    }
+
+    /** This server's own origin as the browser addressed it (scheme, host, port). */
+    private static String origin() {
+        return org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath().replacePath(null)
+                .build().toUriString();
     }
 
     static TextMessage.Channel channel(String channel) {

@@ -87,7 +87,7 @@ public class SigningDesk {
     public record SigningView(String taskId, String contractId, String contractNo, String title, String signerName,
                               Signer.Party party, Signer.Appearance appearance, String organisation, int factorCount,
                               boolean realName, boolean smsAvailable, boolean emailAvailable, boolean totpAvailable,
-                              boolean handwritingOnFile, Instant deadline, String documentSha256) {
+                              boolean passkeyAvailable, boolean handwritingOnFile, Instant deadline, String documentSha256) {
     }
 
     /** A signature's body: the factors, the appearance the signer was arranged for, a freshly drawn signature (PNG, base64). */
@@ -112,10 +112,17 @@ public class SigningDesk {
         return challenge(internal(taskId), channel);
     }
 
-    @Transactional
-    public Signed sign(String taskId, SignRequest request, String ip) {
+    /** A passkey challenge for this signature (colleagues with a registered passkey). */
+    public Passkeys.Options passkeyChallenge(String taskId) {
         Seat seat = internal(taskId);
-        return sign(seat, request, ip, null);
+        return factors.passkeyChallenge(seat.userId(), purpose(seat.signer(), seat.plan()));
+    }
+
+    /** {@code origin}: the page's origin as this server sees it (checked against a passkey assertion). */
+    @Transactional
+    public Signed sign(String taskId, SignRequest request, String ip, String origin) {
+        Seat seat = internal(taskId);
+        return sign(seat, request, ip, origin, null);
     }
 
     @Transactional
@@ -156,7 +163,7 @@ public class SigningDesk {
 
     @Transactional
     public Signed signByToken(String token, SignRequest request, String ip) {
-        return sign(external(token), request, ip, null);
+        return sign(external(token), request, ip, null, null);
     }
 
     @Transactional
@@ -200,12 +207,9 @@ public class SigningDesk {
         String sha = repository.latestRevision(header.id()).map(SigningRepository.Revision::sha256).orElse(null);
         return new SigningView(s.taskId(), header.id(), header.contractNo(), title, s.organisationSigns() ? s.organisation() : s.displayName(),
                 s.party(), s.appearance(), s.organisation(), seat.plan().factorCount(), s.external() && seat.plan().realName(),
-                s.phone() != null, email(seat) != null, seat.userId() != null && totpEnrolled(seat.userId()),
+                s.phone() != null, email(seat) != null, seat.userId() != null && factors.totpEnrolled(seat.userId()),
+                seat.userId() != null && factors.passkeyRegistered(seat.userId()),
                 seat.userId() != null && handwritings.of(seat.userId()).isPresent(), seat.plan().deadline(), sha);
-    }
-
-    private boolean totpEnrolled(String userId) {
-        return factors.totpEnrolled(userId);
     }
 
     private SignerChallenges.Challenge challenge(Seat seat, TextMessage.Channel channel) {
@@ -227,7 +231,7 @@ public class SigningDesk {
     }
 
     /** {@code batchMethods} non-null: the factors were verified once for a whole batch. */
-    Signed sign(Seat seat, SignRequest request, String ip, String batchMethods) {
+    Signed sign(Seat seat, SignRequest request, String ip, String origin, String batchMethods) {
         SignRequest body = request == null ? new SignRequest(List.of(), null, null) : request;
         SigningPlan plan = repository.latestPlanForUpdate(seat.plan().contractId()).orElseThrow();
         Signer signer = repository.signer(seat.signer().id()).orElseThrow();
@@ -239,7 +243,7 @@ public class SigningDesk {
         }
         byte[] image = image(seat, signer, body.handwriting());
         String methods = batchMethods != null ? batchMethods
-                : factors.verify(seat.actorId(), seat.userId(), purpose(signer, plan), body.factors(), plan.factorCount());
+                : factors.verify(seat.actorId(), seat.userId(), purpose(signer, plan), body.factors(), plan.factorCount(), origin);
         if (signer.external() && plan.realName()) {
             RealNameVerifier.Verdict verdict = realName.verify(signer.displayName(), signer.idNumber(), signer.phone());
             if (!verdict.verified()) {

@@ -14,7 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class Totp {
 
-    static final int STEP_SECONDS = 30;
+    public static final int STEP_SECONDS = 30;
 
     private Totp() {
     }
@@ -33,7 +33,8 @@ public final class Totp {
         return -1;
     }
 
-    static String code(byte[] secret, long step, int digits) {
+    /** The code for one 30-second step (what an authenticator app shows then). */
+    public static String code(byte[] secret, long step, int digits) {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(secret, "HmacSHA1"));
