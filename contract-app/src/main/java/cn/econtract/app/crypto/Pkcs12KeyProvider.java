@@ -43,6 +43,8 @@ public class Pkcs12KeyProvider implements KeyEncryptionKeyProvider, SigningKeySt
     private final Path path;
     private final char[] password;
     private final KeyStore store;
+    /** SM2 signing keys: the JDK's PKCS#12 cannot read SM2 certificates, Bouncy Castle's can (and needs no secret keys). */
+    private KeyStore smStore;
     private final java.util.Map<String, SecretKey> secrets = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, KeyStore.PrivateKeyEntry> signing = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, KeyStore.PrivateKeyEntry> keyEntries = new java.util.concurrent.ConcurrentHashMap<>();
@@ -151,11 +153,12 @@ public class Pkcs12KeyProvider implements KeyEncryptionKeyProvider, SigningKeySt
     public synchronized PublicKey keyPair(String alias, KeyAlgorithm algorithm) {
         String stored = KEY_PREFIX + alias;
         try {
-            if (!store.containsAlias(stored)) {
+            if (holderOf(stored) == null) {
                 KeyPair pair = algorithm.generate(null);
                 // PKCS#12 keeps a private key only with a chain: a placeholder until the CA certifies it
                 X509Certificate placeholder = SelfSignedCertificate.placeholder(pair, alias, null);
-                store.setEntry(stored, new KeyStore.PrivateKeyEntry(pair.getPrivate(), new Certificate[] {placeholder}),
+                KeyStore target = algorithm == KeyAlgorithm.SM2 ? smStore() : store;
+                target.setEntry(stored, new KeyStore.PrivateKeyEntry(pair.getPrivate(), new Certificate[] {placeholder}),
                         new KeyStore.PasswordProtection(password));
                 save();
             }
@@ -169,11 +172,11 @@ public class Pkcs12KeyProvider implements KeyEncryptionKeyProvider, SigningKeySt
     public synchronized void certify(String alias, List<X509Certificate> chain) {
         String stored = KEY_PREFIX + alias;
         KeyStore.PrivateKeyEntry entry = entry(stored);
-        if (!entry.getCertificate().getPublicKey().equals(chain.get(0).getPublicKey())) {
+        if (!java.util.Arrays.equals(entry.getCertificate().getPublicKey().getEncoded(), chain.get(0).getPublicKey().getEncoded())) {
             throw new IllegalArgumentException("certificate is not for the key " + alias);
         }
         try {
-            store.setEntry(stored, new KeyStore.PrivateKeyEntry(entry.getPrivateKey(), chain.toArray(Certificate[]::new)),
+            holderOf(stored).setEntry(stored, new KeyStore.PrivateKeyEntry(entry.getPrivateKey(), chain.toArray(Certificate[]::new)),
                     new KeyStore.PasswordProtection(password));
             keyEntries.remove(stored);
             save();
@@ -185,12 +188,8 @@ public class Pkcs12KeyProvider implements KeyEncryptionKeyProvider, SigningKeySt
     @Override
     public List<X509Certificate> chain(String alias) {
         String stored = KEY_PREFIX + alias;
-        try {
-            if (!store.containsAlias(stored)) {
-                return List.of();
-            }
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+        if (holderOf(stored) == null) {
+            return List.of();
         }
         Certificate[] chain = entry(stored).getCertificateChain();
         if (SelfSignedCertificate.isPlaceholder((X509Certificate) chain[0])) {
@@ -215,7 +214,11 @@ public class Pkcs12KeyProvider implements KeyEncryptionKeyProvider, SigningKeySt
     private KeyStore.PrivateKeyEntry entry(String stored) {
         return keyEntries.computeIfAbsent(stored, a -> {
             try {
-                KeyStore.Entry e = store.getEntry(a, new KeyStore.PasswordProtection(password));
+                KeyStore holder = holderOf(a);
+                if (holder == null) {
+                    throw new IllegalArgumentException("no key " + a + " in the key store");
+                }
+                KeyStore.Entry e = holder.getEntry(a, new KeyStore.PasswordProtection(password));
                 if (!(e instanceof KeyStore.PrivateKeyEntry privateKey)) {
                     throw new IllegalArgumentException("no key " + a + " in the key store");
                 }
@@ -290,8 +293,47 @@ public class Pkcs12KeyProvider implements KeyEncryptionKeyProvider, SigningKeySt
         }
     }
 
+    /** The store that holds {@code stored}, or null. */
+    private KeyStore holderOf(String stored) {
+        try {
+            if (store.containsAlias(stored)) {
+                return store;
+            }
+            return smStore().containsAlias(stored) ? smStore() : null;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private synchronized KeyStore smStore() {
+        if (smStore == null) {
+            Path file = smPath();
+            try {
+                KeyStore ks = KeyStore.getInstance("PKCS12", org.bouncycastle.jce.provider.BouncyCastleProvider.PROVIDER_NAME);
+                if (Files.exists(file)) {
+                    try (InputStream in = Files.newInputStream(file)) {
+                        ks.load(in, password);
+                    }
+                } else {
+                    ks.load(null, password);
+                }
+                smStore = ks;
+            } catch (IOException | GeneralSecurityException e) {
+                throw new IllegalStateException("cannot open key store " + file, e);
+            }
+        }
+        return smStore;
+    }
+
+    private Path smPath() {
+        return path.resolveSibling(path.getFileName() + ".sm2.p12");
+    }
+
     private void save() {
         try {
+            if (smStore != null && smStore.size() > 0) {
+                writeStore(smStore, smPath());
+            }
             writeStore(store);
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot save key store " + path, e);
@@ -299,13 +341,17 @@ public class Pkcs12KeyProvider implements KeyEncryptionKeyProvider, SigningKeySt
     }
 
     private void writeStore(KeyStore ks) throws IOException, GeneralSecurityException {
-        Files.createDirectories(path.toAbsolutePath().getParent());
-        Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
+        writeStore(ks, path);
+    }
+
+    private void writeStore(KeyStore ks, Path target) throws IOException, GeneralSecurityException {
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try (OutputStream out = Files.newOutputStream(tmp)) {
             ks.store(out, password);
         }
         ownerOnly(tmp);
-        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static char[] resolvePassword(CryptoProperties properties) {

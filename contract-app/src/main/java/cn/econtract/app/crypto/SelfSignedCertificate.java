@@ -15,7 +15,6 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -50,9 +49,8 @@ final class SelfSignedCertificate {
             if (timeStamping) {
                 builder.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
             }
-            return new JcaX509CertificateConverter().getCertificate(
-                    builder.build(signer(KeyAlgorithm.of(pair.getPublic()).signatureAlgorithm(), provider)
-                            .build(pair.getPrivate())));
+            return Certificates.of(builder.build(signer(KeyAlgorithm.of(pair.getPublic()).signatureAlgorithm(), provider)
+                    .build(pair.getPrivate())));
         } catch (OperatorCreationException | java.io.IOException e) {
             throw new GeneralSecurityException("cannot create certificate for " + subject, e);
         }

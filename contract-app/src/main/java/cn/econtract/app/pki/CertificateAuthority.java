@@ -41,7 +41,6 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.springframework.boot.ApplicationArguments;
@@ -94,7 +93,7 @@ public class CertificateAuthority implements ApplicationRunner {
             return chain;
         }
         X509Certificate root = keys.chain(ROOT).isEmpty() ? createRoot() : keys.chain(ROOT).get(0);
-        PublicKey publicKey = keys.keyPair(ISSUING, KeyAlgorithm.EC_P256);
+        PublicKey publicKey = keys.keyPair(ISSUING, caAlgorithm());
         Instant now = now();
         X500Name subject = name("econtract Issuing CA " + properties.organisation());
         X509Certificate issuing = sign(ROOT, root, new JcaX509v3CertificateBuilder(root, serial(), Date.from(now),
@@ -181,7 +180,7 @@ public class CertificateAuthority implements ApplicationRunner {
             builder.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(now.toEpochMilli())));
             builder.addExtension(Extension.authorityKeyIdentifier, false,
                     new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(ca));
-            return new JcaX509CRLConverter().getCRL(builder.build(new ProviderContentSigner(keys, ISSUING, KeyAlgorithm.EC_P256)));
+            return new JcaX509CRLConverter().getCRL(builder.build(new ProviderContentSigner(keys, ISSUING, algorithmOf(ISSUING))));
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot sign the CRL", e);
         }
@@ -196,8 +195,18 @@ public class CertificateAuthority implements ApplicationRunner {
         return keys;
     }
 
+    /** The CA's own keys: SM2 for a national-algorithm hierarchy, else ECDSA P-256 (also under RSA end entities). */
+    private KeyAlgorithm caAlgorithm() {
+        return properties.algorithm() == KeyAlgorithm.SM2 ? KeyAlgorithm.SM2 : KeyAlgorithm.EC_P256;
+    }
+
+    /** What a CA key signs with: whatever that key is, also after the configured algorithm changed. */
+    KeyAlgorithm algorithmOf(String alias) {
+        return KeyAlgorithm.of(keys.keyPair(alias, caAlgorithm()));
+    }
+
     private X509Certificate createRoot() {
-        PublicKey publicKey = keys.keyPair(ROOT, KeyAlgorithm.EC_P256);
+        PublicKey publicKey = keys.keyPair(ROOT, caAlgorithm());
         Instant now = now();
         X500Name subject = name("econtract Root CA " + properties.organisation());
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, serial(), Date.from(now),
@@ -227,8 +236,8 @@ public class CertificateAuthority implements ApplicationRunner {
                         new AccessDescription(AccessDescription.id_ad_caIssuers,
                                 new GeneralName(GeneralName.uniformResourceIdentifier, base + "issuing-ca.crt"))}));
             }
-            X509CertificateHolder holder = builder.build(new ProviderContentSigner(keys, signerAlias, KeyAlgorithm.EC_P256));
-            return new JcaX509CertificateConverter().getCertificate(holder);
+            X509CertificateHolder holder = builder.build(new ProviderContentSigner(keys, signerAlias, algorithmOf(signerAlias)));
+            return cn.econtract.app.crypto.Certificates.of(holder);
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot issue certificate", e);
         }

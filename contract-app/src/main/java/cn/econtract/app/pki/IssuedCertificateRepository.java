@@ -1,8 +1,6 @@
 package cn.econtract.app.pki;
 
-import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -77,8 +75,7 @@ class IssuedCertificateRepository {
     private static IssuedCertificate map(ResultSet rs, int row) throws SQLException {
         OffsetDateTime revoked = rs.getObject("revoked_at", OffsetDateTime.class);
         try {
-            X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
-                    new ByteArrayInputStream(Base64.getDecoder().decode(rs.getString("certificate"))));
+            X509Certificate certificate = cn.econtract.app.crypto.Certificates.parse(Base64.getDecoder().decode(rs.getString("certificate")));
             return new IssuedCertificate(rs.getString("serial"), HolderType.valueOf(rs.getString("holder_type")),
                     rs.getString("holder_id"), rs.getString("subject"), rs.getString("key_alias"),
                     rs.getObject("not_before", OffsetDateTime.class).toInstant(),

@@ -80,7 +80,7 @@ public class OcspResponder {
             if (nonce != null) {
                 builder.setResponseExtensions(new Extensions(nonce));
             }
-            BasicOCSPResp basic = builder.build(new ProviderContentSigner(ca.keys(), CertificateAuthority.ISSUING, KeyAlgorithm.EC_P256),
+            BasicOCSPResp basic = builder.build(new ProviderContentSigner(ca.keys(), CertificateAuthority.ISSUING, ca.algorithmOf(CertificateAuthority.ISSUING)),
                     new X509CertificateHolder[] {issuer}, Date.from(now));
             return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic);
         } catch (CertificateEncodingException | OperatorCreationException e) {

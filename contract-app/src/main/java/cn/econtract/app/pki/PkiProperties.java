@@ -5,7 +5,7 @@ import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param algorithm       keys for new people and organisations: {@code EC_P256} (default) or {@code RSA_3072}
+ * @param algorithm       keys for new people and organisations: {@code EC_P256} (default), {@code RSA_3072}, or {@code SM2} (SM2 with SM3; the CA hierarchy is then SM2 too)
  * @param organisation    the O= of the CAs' names
  * @param publicUrl       where relying parties reach this platform: the CRL and OCSP addresses written
  *                        into every certificate (set it to the public host name before issuing)

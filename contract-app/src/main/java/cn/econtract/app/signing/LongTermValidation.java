@@ -29,7 +29,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cert.ocsp.CertificateID;
 import org.bouncycastle.cert.ocsp.OCSPException;
@@ -142,7 +141,7 @@ public class LongTermValidation {
     private static List<X509Certificate> convert(List<X509CertificateHolder> holders) throws CertificateException {
         List<X509Certificate> certificates = new ArrayList<>();
         for (X509CertificateHolder holder : holders) {
-            X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(holder);
+            X509Certificate certificate = cn.econtract.app.crypto.Certificates.of(holder);
             if (!certificates.contains(certificate)) {
                 certificates.add(certificate);
             }

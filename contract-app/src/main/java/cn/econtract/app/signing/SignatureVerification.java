@@ -21,7 +21,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
@@ -110,7 +109,7 @@ public class SignatureVerification {
             if (matches.isEmpty()) {
                 return failed(field, signature, claimed, whole, certifies, "the signature carries no certificate of its signer");
             }
-            X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(matches.iterator().next());
+            X509Certificate certificate = cn.econtract.app.crypto.Certificates.of(matches.iterator().next());
             boolean intact;
             try {
                 intact = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate));
