@@ -1,6 +1,7 @@
 // Signing in our UI, on desktop and phone: the drafter arranges signers; a signer reads the
 // contract, draws a signature (or applies the seal), proves who they are with a code, signs.
 import { api, el } from './dom.js';
+import { assertion } from './passkeys.js';
 
 const i18n = JSON.parse(document.querySelector('[data-i18n]')?.textContent || '{}');
 const t = (k, ...args) => (i18n[k] || k).replace(/\{(\d)\}/g, (m, i) => args[+i] ?? '');
@@ -69,7 +70,7 @@ async function signing(root) {
     note.hidden = false;
     note.textContent = t('sealNote', v.organisation);
   }
-  const channels = { SMS: v.smsAvailable, EMAIL: v.emailAvailable, TOTP: v.totpAvailable };
+  const channels = { SMS: v.smsAvailable, EMAIL: v.emailAvailable, TOTP: v.totpAvailable, PASSKEY: v.passkeyAvailable };
   Object.entries(channels).forEach(([c, on]) => { root.querySelector(`[data-channel=${c}]`).hidden = !on; });
   const challenges = {};
   root.querySelectorAll('[data-send]').forEach((button) => button.addEventListener('click', async () => {
@@ -78,8 +79,21 @@ async function signing(root) {
     const note = root.querySelector(`[data-sent=${channel}]`);
     if (sent.ok) { challenges[channel] = sent.data.id; note.textContent = t('sent', sent.data.sentTo); } else { note.textContent = problem(sent); }
   }));
+  let passkey = null;
+  root.querySelector('[data-passkey]').addEventListener('click', async () => {
+    const state = root.querySelector('[data-passkey-state]');
+    const options = await api('POST', `${base}/passkey`, {});
+    if (!options.ok) { state.textContent = problem(options); return; }
+    try {
+      passkey = await assertion(options.data);
+      state.textContent = t('passkeyReady');
+      state.dataset.ready = 'true';
+    } catch (e) {
+      state.textContent = e.message;
+    }
+  });
   root.querySelector('[data-sign]').addEventListener('click', async () => {
-    const factors = [];
+    const factors = passkey ? [passkey] : [];
     ['SMS', 'EMAIL'].forEach((c) => {
       const code = root.querySelector(`[data-code=${c}]`).value.trim();
       if (challenges[c] && code) factors.push({ type: c, challengeId: challenges[c], code });

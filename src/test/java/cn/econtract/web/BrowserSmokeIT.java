@@ -296,6 +296,53 @@ class BrowserSmokeIT {
         }
     }
 
+    /**
+     * Issue 5: a passkey registered on the profile page confirms a signature — Chromium's virtual
+     * authenticator stands in for the phone's face or fingerprint unlock (user verified).
+     */
+    @org.junit.jupiter.api.Test
+    void aSignerRegistersAPasskeyAndSignsWithIt() throws IOException {
+        directory.ensureUser("pkbrowser", "密", "冯", "pkbrowser@demo.econtract.cn", "demo", false);
+        directory.ensureMembership("pkbrowser", "gm");
+        var drafter = cn.econtract.support.Http.basic(port, "drafter", "demo");
+        String id = cn.econtract.support.PurchaseDraft.create(drafter, "50000.00",
+                "通行密钥" + java.util.UUID.randomUUID().toString().substring(0, 6) + "有限公司");
+        cn.econtract.support.Approvals.approveAll(id, "drafter", u -> cn.econtract.support.Http.basic(port, u, "demo"), tasks,
+                g -> directory.members(g, null));
+        assertThat(drafter.post("/api/v1/contracts/" + id + "/signing", java.util.Map.of("signers", java.util.List.of(
+                java.util.Map.of("party", "OURS", "appearance", "SIGNATURE", "userId", "pkbrowser")))).statusCode()).isEqualTo(200);
+        String taskId = tasks.createTaskQuery().processInstanceBusinessKey(id).taskDefinitionKey("Task_Sign").singleResult().getId();
+
+        browser = start(390, 844);
+        ((org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator) browser).addVirtualAuthenticator(
+                new org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions()
+                        .setProtocol(org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions.Protocol.CTAP2)
+                        .setTransport(org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions.Transport.INTERNAL)
+                        .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true));
+        WebDriverWait wait = loggedInAs("pkbrowser");
+        browser.get("http://localhost:" + port + "/profile");
+        clickInView(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-register-passkey]"))));
+        wait.until(d -> "ok".equals(d.findElement(By.cssSelector("[data-passkey-result]")).getAttribute("class")));
+
+        browser.get("http://localhost:" + port + "/signing?task=" + taskId);
+        wait.until(d -> "true".equals(d.findElement(By.cssSelector("[data-signing]")).getAttribute("data-ready")));
+        org.openqa.selenium.WebElement pad = browser.findElement(By.cssSelector("[data-pad]"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'})", pad);
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(pad, -100, 0).clickAndHold().moveByOffset(60, -30)
+                .moveByOffset(60, 40).moveByOffset(50, -20).release().perform();
+        clickInView(browser.findElement(By.cssSelector("[data-passkey]")));
+        wait.until(d -> "true".equals(d.findElement(By.cssSelector("[data-passkey-state]")).getAttribute("data-ready")));
+        clickInView(browser.findElement(By.cssSelector("[data-sign]")));
+        try {
+            wait.until(d -> "true".equals(d.findElement(By.cssSelector("[data-signing] [data-result]")).getAttribute("data-done")));
+        } finally {
+            screenshot("signing-passkey-phone");
+        }
+        var attempt = cn.econtract.support.Http.json(drafter.get("/api/v1/contracts/" + id + "/signing")).get(0);
+        assertThat(attempt.at("/signers/0/authMethods").asText()).isEqualTo("PASSKEY");
+        assertThat(cn.econtract.support.Http.json(drafter.get("/api/v1/contracts/" + id)).get("status").asText()).isEqualTo("IN_FORCE");
+    }
+
     /** Tasklist's panes scroll on their own and its footer overlaps the bottom: bring the element to the middle first. */
     private void clickInView(org.openqa.selenium.WebElement element) {
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);

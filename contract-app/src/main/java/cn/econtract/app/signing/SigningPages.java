@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SigningPages {
 
     private static final List<String> SIGNING_TEXTS = List.of("deadline", "factorCount", "sealNote", "sent", "signed", "refused",
-            "ours", "counterparty", "signature", "seal", "userId", "name", "organisation", "email", "phone", "idNumber", "arranged");
+            "ours", "counterparty", "signature", "seal", "userId", "name", "organisation", "email", "phone", "idNumber", "arranged", "passkeyReady");
     private static final List<String> VERIFY_TEXTS = List.of("valid", "invalid", "evidence", "noEvidence");
 
     private final AccessService access;
