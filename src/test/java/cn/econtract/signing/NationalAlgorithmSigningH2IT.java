@@ -26,10 +26,14 @@ import org.springframework.test.context.ActiveProfiles;
  * SM2 with SM3 selected ({@code econtract.pki.algorithm=SM2}): the CA hierarchy and the signers'
  * keys are SM2, certificates and PAdES signatures use SM3withSM2 (OID 1.2.156.10197.1.501), and
  * our verification accepts them. Poppler's NSS does not know SM2, so this is checked with Bouncy
- * Castle only. Its own database: another CA must not meet the default one's records.
+ * Castle only. Its own database (another CA must not meet the default one's records) and its own
+ * engine name.
  */
 @SpringBootTest(classes = ContractPlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.url=jdbc:h2:mem:econtract-sm2;DB_CLOSE_DELAY=-1", "econtract.pki.algorithm=SM2"})
+        properties = {"spring.datasource.url=jdbc:h2:mem:econtract-sm2;DB_CLOSE_DELAY=-1", "econtract.pki.algorithm=SM2",
+                // Camunda keeps engines in a static registry by name: under the default name this second
+                // application would take over /engine-rest and Tasklist of the shared test context
+                "camunda.bpm.process-engine-name=sm2"})
 @ActiveProfiles("test")
 class NationalAlgorithmSigningH2IT {
 
