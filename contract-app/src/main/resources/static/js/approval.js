@@ -1,14 +1,8 @@
 // Approval in our UI: decide a task on "my tasks", submit or withdraw a contract in the editor.
-import { api, el } from './dom.js';
+import { api, el, problem } from './dom.js';
 
 const i18n = JSON.parse(document.querySelector('[data-i18n]')?.textContent || '{}');
 const t = (k) => i18n[k] || k;
-
-function problem(res) {
-  const d = res.data || {};
-  const fields = (d.errors || []).map((e) => e.message).join(' ');
-  return [d.detail || d.title || res.status, fields].filter(Boolean).join(' ');
-}
 
 document.querySelectorAll('[data-decide]').forEach((form) => {
   const out = form.querySelector('[data-result]');

@@ -20,3 +20,10 @@ export async function api(method, path, body) {
   const data = type.includes('json') ? await res.json() : await res.text();
   return { ok: res.ok, status: res.status, data };
 }
+
+// A problem+json answer as one line: the detail, then each field's message.
+export function problem(res) {
+  const d = res.data || {};
+  const fields = (d.errors || []).map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join(' ');
+  return [d.detail || d.title || res.status, fields].filter(Boolean).join(' ');
+}

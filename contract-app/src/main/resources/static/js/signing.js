@@ -1,16 +1,10 @@
 // Signing in our UI, on desktop and phone: the drafter arranges signers; a signer reads the
 // contract, draws a signature (or applies the seal), proves who they are with a code, signs.
-import { api, el } from './dom.js';
+import { api, el, problem } from './dom.js';
 import { assertion } from './passkeys.js';
 
 const i18n = JSON.parse(document.querySelector('[data-i18n]')?.textContent || '{}');
 const t = (k, ...args) => (i18n[k] || k).replace(/\{(\d)\}/g, (m, i) => args[+i] ?? '');
-
-function problem(res) {
-  const d = res.data || {};
-  const fields = (d.errors || []).map((e) => `${e.field}: ${e.message}`).join(' ');
-  return [d.detail || d.title || res.status, fields].filter(Boolean).join(' ');
-}
 
 function show(out, ok, text) {
   out.textContent = text;

@@ -267,10 +267,7 @@ class BrowserSmokeIT {
                 "//*[@data-testid='task'][.//*[contains(text(),'" + contractNo + "')]]")));
         clickInView(task.findElement(By.cssSelector("[data-testid=go-sign]")));
         wait.until(d -> "true".equals(d.findElement(By.cssSelector("[data-signing]")).getAttribute("data-ready")));
-        org.openqa.selenium.WebElement pad = browser.findElement(By.cssSelector("[data-pad]"));
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'})", pad);
-        new org.openqa.selenium.interactions.Actions(browser).moveToElement(pad, -120, 10).clickAndHold().moveByOffset(40, -30)
-                .moveByOffset(50, 50).moveByOffset(60, -40).moveByOffset(40, 30).release().perform();
+        drawSignature();
         clickInView(browser.findElement(By.cssSelector("[data-send=EMAIL]")));
         wait.until(d -> !d.findElement(By.cssSelector("[data-sent=EMAIL]")).getText().isBlank());
         var outbox = cn.econtract.support.Http.json(cn.econtract.support.Http.basic(port, "admin", "demo")
@@ -326,10 +323,7 @@ class BrowserSmokeIT {
 
         browser.get("http://localhost:" + port + "/signing?task=" + taskId);
         wait.until(d -> "true".equals(d.findElement(By.cssSelector("[data-signing]")).getAttribute("data-ready")));
-        org.openqa.selenium.WebElement pad = browser.findElement(By.cssSelector("[data-pad]"));
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'})", pad);
-        new org.openqa.selenium.interactions.Actions(browser).moveToElement(pad, -100, 0).clickAndHold().moveByOffset(60, -30)
-                .moveByOffset(60, 40).moveByOffset(50, -20).release().perform();
+        drawSignature();
         clickInView(browser.findElement(By.cssSelector("[data-passkey]")));
         wait.until(d -> "true".equals(d.findElement(By.cssSelector("[data-passkey-state]")).getAttribute("data-ready")));
         clickInView(browser.findElement(By.cssSelector("[data-sign]")));
@@ -341,6 +335,14 @@ class BrowserSmokeIT {
         var attempt = cn.econtract.support.Http.json(drafter.get("/api/v1/contracts/" + id + "/signing")).get(0);
         assertThat(attempt.at("/signers/0/authMethods").asText()).isEqualTo("PASSKEY");
         assertThat(cn.econtract.support.Http.json(drafter.get("/api/v1/contracts/" + id)).get("status").asText()).isEqualTo("IN_FORCE");
+    }
+
+    /** A few strokes on the signing page's pad with the pointer, as a finger would. */
+    private void drawSignature() {
+        org.openqa.selenium.WebElement pad = browser.findElement(By.cssSelector("[data-pad]"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'})", pad);
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(pad, -120, 10).clickAndHold().moveByOffset(40, -30)
+                .moveByOffset(50, 50).moveByOffset(60, -40).moveByOffset(40, 30).release().perform();
     }
 
     /** Tasklist's panes scroll on their own and its footer overlaps the bottom: bring the element to the middle first. */

@@ -53,6 +53,15 @@ public final class PngImages {
         }
     }
 
+    /** A PNG sent as base64, with or without the canvas's data-URL prefix; empty when it is not base64 (then refused as empty). */
+    public static byte[] fromBase64(String text) {
+        try {
+            return text == null ? new byte[0] : java.util.Base64.getDecoder().decode(text.replaceFirst("^data:image/png;base64,", ""));
+        } catch (IllegalArgumentException e) {
+            return new byte[0];
+        }
+    }
+
     /** Whether the image draws anything: a blank pad is not a signature. */
     public static boolean hasInk(BufferedImage image) {
         int step = Math.max(1, Math.min(image.getWidth(), image.getHeight()) / 200);

@@ -3,7 +3,6 @@ package cn.econtract.app.seal;
 import cn.econtract.app.identity.AccessService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Base64;
 import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -55,13 +54,7 @@ class SealController {
     @PostMapping("/api/v1/seals/upload")
     @Operation(summary = "Register an uploaded seal image (PNG base64, transparent background, ≤ 1 MiB, ≤ 2000 px) (administrators)")
     ResponseEntity<CompanySeal> upload(@RequestBody UploadedSeal body) {
-        byte[] png;
-        try {
-            png = Base64.getDecoder().decode(body.png() == null ? "" : body.png());
-        } catch (IllegalArgumentException e) {
-            png = new byte[0];
-        }
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(seals.upload(body.organisation(), body.sealType(), body.sealNo(), png, access.currentUser().id()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(seals.upload(body.organisation(), body.sealType(), body.sealNo(),
+                PngImages.fromBase64(body.png()), access.currentUser().id()));
     }
 }

@@ -82,7 +82,7 @@ public class BatchSigning implements DisposableBean {
         UserProfile me = access.currentUser();
         List<SigningDesk.Seat> seats = seats(taskIds, me);
         int required = seats.stream().mapToInt(s -> s.plan().factorCount()).max().orElse(1);
-        String methods = "BATCH:" + transaction.execute(status -> factors.verify(me.id(), me.id(), purpose(taskIds), given, required, origin));
+        String methods = "BATCH:" + factors.verify(me.id(), me.id(), purpose(taskIds), given, required, origin);
         String id = UUID.randomUUID().toString();
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         jdbc.sql("INSERT INTO signing_batch (id, owner, created_at) VALUES (:id, :o, :at)").param("id", id).param("o", me.id())

@@ -182,7 +182,6 @@ public class SigningArrangements {
             if (party == Signer.Party.OURS && appearance == Signer.Appearance.SEAL) {
                 name = properties.organisation();
                 organisation = properties.organisation();
-                email = email == null ? null : email;
             } else if (party == Signer.Party.OURS) {
                 userId = blankToNull(s.userId());
                 UserProfile colleague = userId == null ? null : access.profile(userId);

@@ -4,10 +4,10 @@ import cn.econtract.app.audit.RequestOrigin;
 import cn.econtract.app.identity.AccessService;
 import cn.econtract.app.notification.TextMessage;
 import cn.econtract.app.seal.Handwritings;
+import cn.econtract.app.seal.PngImages;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ContentDisposition;
@@ -181,13 +181,7 @@ class SigningController {
     @PutMapping("/api/v1/me/handwriting")
     @Operation(summary = "Keep my handwritten signature (PNG, base64) for the next signatures")
     ResponseEntity<Void> handwriting(@RequestBody Drawing body) {
-        byte[] png;
-        try {
-            png = Base64.getDecoder().decode(body.png() == null ? "" : body.png().replaceFirst("^data:image/png;base64,", ""));
-        } catch (IllegalArgumentException e) {
-            png = new byte[0];
-        }
-        handwritings.store(access.currentUser().id(), png);
+        handwritings.store(access.currentUser().id(), PngImages.fromBase64(body.png()));
         return ResponseEntity.noContent().build();
     }
 

@@ -22,10 +22,10 @@ import cn.econtract.app.pki.HolderType;
 import cn.econtract.app.pki.IssuedCertificate;
 import cn.econtract.app.seal.CompanySeals;
 import cn.econtract.app.seal.Handwritings;
+import cn.econtract.app.seal.PngImages;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
@@ -310,12 +310,7 @@ public class SigningDesk {
         }
         String owner = seat.userId() != null ? seat.userId() : "signer:" + signer.id();
         if (drawn != null && !drawn.isBlank()) {
-            byte[] png;
-            try {
-                png = Base64.getDecoder().decode(drawn.replaceFirst("^data:image/png;base64,", ""));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidFieldsException(List.of(new FieldError("handwriting", "error.image.notPng")));
-            }
+            byte[] png = PngImages.fromBase64(drawn);
             handwritings.store(owner, png);
             return png;
         }
