@@ -87,6 +87,8 @@ abstract class SigningScenarios {
     DirectoryService directory;
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    cn.econtract.app.storage.StorageProperties storage;
     @TempDir
     Path dir;
 
@@ -210,6 +212,20 @@ abstract class SigningScenarios {
                 stamps++;
             }
             assertThat(stamps).isEqualTo(3);
+        }
+
+        // every revision is in the document store, and only as ciphertext (on PostgreSQL runs too: the store is a directory)
+        if ("local".equals(storage.engine())) {
+            List<Path> objects;
+            try (var files = Files.walk(storage.localDirectory())) {
+                objects = files.filter(Files::isRegularFile).filter(f -> !f.getParent().getFileName().toString().equals("tmp")).toList();
+            }
+            assertThat(objects).as("signed revisions stored").hasSizeGreaterThanOrEqualTo(5);
+            for (Path object : objects) {
+                assertThat(new String(Files.readAllBytes(object), StandardCharsets.ISO_8859_1)).as(object.toString())
+                        .doesNotContain("%PDF", "/ByteRange");
+            }
+            assertThat(objects).extracting(f -> f.getFileName().toString()).contains(Sha256.hex(pdf));
         }
 
         // the verification API: valid, and the file is one we recorded (evidence found)

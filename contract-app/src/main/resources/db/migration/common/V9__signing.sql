@@ -1,7 +1,7 @@
 -- Signing (issue 5, F3.x): one plan per signing attempt of a contract (a refusal or an expired
 -- deadline ends the attempt and the drafter arranges the next), its signers in order, every
--- revision of the signed PDF (sealed: never plaintext at rest), company seals, handwritten
--- signatures, authenticator-app enrolments and batch signing progress.
+-- revision of the signed PDF (its content in the encrypted document store, V10, by SHA-256),
+-- company seals, handwritten signatures, authenticator-app enrolments and batch signing progress.
 CREATE TABLE signing_plan (
     id             VARCHAR(36)  NOT NULL PRIMARY KEY,
     contract_id    VARCHAR(36)  NOT NULL,
@@ -51,7 +51,6 @@ CREATE TABLE signed_document (
     plan_id     VARCHAR(36) NOT NULL,
     kind        VARCHAR(16) NOT NULL,
     sha256      CHAR(64)    NOT NULL,
-    content     VARCHAR(10000000) NOT NULL,
     created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (contract_id, revision)
 );

@@ -89,6 +89,18 @@ public class EnvelopeCipher {
         return new WrappedDataKey(kekId, keys.wrap(kekId, dataKey));
     }
 
+    /** A fresh data key, wrapped by the active KEK, for {@link #sealStream(WrappedDataKey, InputStream, OutputStream, byte[])}. */
+    public WrappedDataKey newWrappedKey() {
+        String kekId = keys.activeKeyId();
+        return new WrappedDataKey(kekId, keys.wrap(kekId, newDataKey()));
+    }
+
+    /** Encrypts a stream under a data key chosen before (e.g. recorded before the object is written). */
+    public void sealStream(WrappedDataKey key, InputStream plaintext, OutputStream ciphertext, byte[] associatedData)
+            throws IOException {
+        SegmentedGcm.encrypt(plaintext, ciphertext, keys.unwrap(key.kekId(), key.wrappedKey()), associatedData, random);
+    }
+
     /**
      * Decrypts a stream written by {@link #sealStream}. Segments are verified before they are
      * written out; on a {@link TamperedDataException} whatever was written must be discarded.

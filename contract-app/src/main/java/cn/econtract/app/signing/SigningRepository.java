@@ -2,7 +2,7 @@ package cn.econtract.app.signing;
 
 import cn.econtract.app.crypto.EnvelopeCipher;
 import cn.econtract.app.crypto.SealedValue;
-import cn.econtract.app.kernel.Sha256;
+import cn.econtract.app.storage.Documents;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Plans, signers and signed revisions. A signer's contact (e-mail, phone, ID number) and every
- * signed PDF are sealed with the envelope cipher: no plaintext contract or personal data at rest.
+ * Plans, signers and signed revisions. A signer's contact (e-mail, phone, ID number) is sealed with
+ * the envelope cipher and every signed PDF kept in the encrypted document store: no plaintext
+ * contract or personal data at rest.
  */
 @Repository
 class SigningRepository {
@@ -28,11 +29,13 @@ class SigningRepository {
     private final JdbcClient jdbc;
     private final EnvelopeCipher cipher;
     private final ObjectMapper json;
+    private final Documents documents;
 
-    SigningRepository(JdbcClient jdbc, EnvelopeCipher cipher, ObjectMapper json) {
+    SigningRepository(JdbcClient jdbc, EnvelopeCipher cipher, ObjectMapper json, Documents documents) {
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.json = json;
+        this.documents = documents;
     }
 
     // ---- plans ------------------------------------------------------------------------------
@@ -167,11 +170,12 @@ class SigningRepository {
     record Revision(String contractId, int revision, String planId, String kind, String sha256, Instant createdAt) {
     }
 
+    /** A revision: its bytes go to the document store (encrypted, by SHA-256), the row says what it is. */
     void insertRevision(String contractId, int revision, String planId, String kind, byte[] pdf, Instant at) {
-        jdbc.sql("INSERT INTO signed_document (contract_id, revision, plan_id, kind, sha256, content, created_at) "
-                        + "VALUES (:c, :r, :p, :k, :h, :content, :at)")
-                .param("c", contractId).param("r", revision).param("p", planId).param("k", kind).param("h", Sha256.hex(pdf))
-                .param("content", cipher.seal(pdf, aad("signed-document", contractId + "/" + revision)).encode())
+        String address = documents.put(pdf);
+        jdbc.sql("INSERT INTO signed_document (contract_id, revision, plan_id, kind, sha256, created_at) "
+                        + "VALUES (:c, :r, :p, :k, :h, :at)")
+                .param("c", contractId).param("r", revision).param("p", planId).param("k", kind).param("h", address)
                 .param("at", utc(at)).update();
     }
 
@@ -191,10 +195,9 @@ class SigningRepository {
     }
 
     byte[] content(String contractId, int revision) {
-        String sealed = jdbc.sql("SELECT content FROM signed_document WHERE contract_id = :c AND revision = :r")
+        String address = jdbc.sql("SELECT sha256 FROM signed_document WHERE contract_id = :c AND revision = :r")
                 .param("c", contractId).param("r", revision).query(String.class).single();
-        byte[] pdf = cipher.open(SealedValue.decode(sealed), aad("signed-document", contractId + "/" + revision));
-        return pdf;
+        return documents.get(address);
     }
 
     private static Revision revision(ResultSet rs, int n) throws SQLException {

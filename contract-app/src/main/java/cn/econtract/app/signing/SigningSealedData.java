@@ -18,7 +18,6 @@ class SigningSealedData implements DataKeyHolder {
 
     private static final List<Column> COLUMNS = List.of(
             new Column("signer", List.of("id"), "contact"),
-            new Column("signed_document", List.of("contract_id", "revision"), "content"),
             new Column("company_seal", List.of("id"), "image"),
             new Column("handwriting", List.of("owner"), "image"),
             new Column("totp_enrolment", List.of("user_id"), "secret"));
