@@ -66,7 +66,7 @@ public class PadesSigner {
     }
 
     /** With a visible appearance (handwritten signature or seal, 骑缝章); {@code appearance} null: invisible. */
-    byte[] sign(byte[] pdf, SignatureRequest request, SignatureAppearance appearance) {
+    public byte[] sign(byte[] pdf, SignatureRequest request, SignatureAppearance appearance) {
         List<X509Certificate> chain = keys.chain(request.keyAlias());
         if (chain.isEmpty()) {
             throw new IllegalStateException("key " + request.keyAlias() + " has no certificate yet");
