@@ -91,6 +91,10 @@ class ContractRepository implements DataKeyHolder {
                 .optional();
     }
 
+    List<String> liveIds() {
+        return jdbc.sql("SELECT id FROM contract WHERE deleted_at IS NULL ORDER BY created_at").query(String.class).list();
+    }
+
     Optional<Contract> find(String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM contract WHERE id = :id AND deleted_at IS NULL")
                 .param("id", id).query(this::map).optional();

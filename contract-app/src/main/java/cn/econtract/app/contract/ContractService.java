@@ -31,6 +31,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -242,6 +243,16 @@ public class ContractService {
         if (!errors.isEmpty()) {
             throw new InvalidFieldsException(errors);
         }
+    }
+
+    /** For the search index: the contract as it stands (body decrypted), empty once deleted; no permission check. */
+    public Optional<Contract> forIndexing(String id) {
+        return repository.find(id);
+    }
+
+    /** Every contract that is not deleted, oldest first (a full reindex). */
+    public List<String> idsForIndexing() {
+        return repository.liveIds();
     }
 
     /**

@@ -1,0 +1,134 @@
+package cn.econtract.app.search;
+
+import cn.econtract.app.contract.Contract;
+import cn.econtract.app.contract.ContractService;
+import cn.econtract.app.contract.ContractStatus;
+import cn.econtract.app.contract.ContractTags;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Moves committed changes from the outbox into the index: each contract as it stands now (or
+ * removed once deleted), then the rows it came from. After a crash the rows are still there and
+ * the next drain indexes them again (upserts are idempotent). An in-memory engine is rebuilt from
+ * the database at start.
+ */
+@Service
+public class SearchIndexer implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
+    static final int BATCH = 200;
+
+    private final SearchIndex index;
+    private final ContractService contracts;
+    private final ContractTags tags;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final SearchProperties properties;
+
+    SearchIndexer(SearchIndex index, ContractService contracts, ContractTags tags, JdbcClient jdbc, TransactionTemplate transaction,
+                  SearchProperties properties) {
+        this.index = index;
+        this.contracts = contracts;
+        this.tags = tags;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.properties = properties;
+    }
+
+    @Scheduled(fixedDelayString = "PT1S", initialDelayString = "PT5S")
+    void scheduled() {
+        if (properties.autoDrain()) {
+            drain();
+        }
+    }
+
+    /** Indexes what the outbox holds; answers how many rows it took. */
+    public synchronized int drain() {
+        int taken = 0;
+        while (true) {
+            List<Object[]> rows = jdbc.sql("SELECT seq, contract_id FROM search_outbox ORDER BY seq")
+                    .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).list().stream().limit(BATCH).toList();
+            if (rows.isEmpty()) {
+                return taken;
+            }
+            Set<String> ids = new LinkedHashSet<>();
+            rows.forEach(r -> ids.add((String) r[1]));
+            List<IndexedContract> upserts = new ArrayList<>();
+            for (String id : ids) {
+                Optional<IndexedContract> current = transaction.execute(status -> load(id));
+                if (current.isPresent()) {
+                    upserts.add(current.get());
+                } else {
+                    index.delete(id);
+                }
+            }
+            upserts.forEach(index::upsert);
+            long last = (Long) rows.get(rows.size() - 1)[0];
+            jdbc.sql("DELETE FROM search_outbox WHERE seq <= :last").param("last", last).update();
+            taken += rows.size();
+        }
+    }
+
+    /** Rebuilds the whole index from the database. */
+    public synchronized int reindexAll() {
+        index.clear();
+        List<String> ids = contracts.idsForIndexing();
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<String> batch = ids.subList(from, Math.min(from + BATCH, ids.size()));
+            List<IndexedContract> docs = transaction.execute(status -> batch.stream().map(this::load).flatMap(Optional::stream).toList());
+            index.upsertAll(docs);
+        }
+        if (index instanceof ElasticsearchSearchIndex elastic) {
+            elastic.refresh();
+        }
+        return ids.size();
+    }
+
+    private Optional<IndexedContract> load(String id) {
+        return contracts.forIndexing(id).map(c -> indexed(c, tags.of(id)));
+    }
+
+    static IndexedContract indexed(Contract c, List<String> tags) {
+        return new IndexedContract(c.id(), c.contractNo(), c.title(), c.body(), c.counterpartyName(), c.contractType(),
+                c.departmentId(), c.status().name(), signingStatus(c.status()), c.amount() == null ? null : c.amount().doubleValue(),
+                c.effectiveDate(), c.expiryDate(), tags, c.createdBy(), c.updatedAt());
+    }
+
+    /** UNSIGNED until signing starts, SIGNING while it runs, SIGNED from in force on. */
+    static String signingStatus(ContractStatus status) {
+        return switch (status) {
+            case SIGNING -> "SIGNING";
+            case IN_FORCE, COMPLETED, ARCHIVED -> "SIGNED";
+            default -> "UNSIGNED";
+        };
+    }
+
+    /** The in-memory engine starts empty: fill it from the database, in the background. */
+    @Override
+    public void run(ApplicationArguments args) {
+        if (index instanceof LuceneSearchIndex) {
+            Thread rebuild = new Thread(() -> {
+                try {
+                    int n = reindexAll();
+                    log.info("Search index rebuilt in memory: {} contracts ({})", n, index.describe());
+                } catch (RuntimeException e) {
+                    log.error("Search index rebuild failed", e);
+                }
+            }, "search-rebuild");
+            rebuild.setDaemon(true);
+            rebuild.start();
+        }
+    }
+}
