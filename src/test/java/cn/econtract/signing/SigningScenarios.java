@@ -89,6 +89,8 @@ abstract class SigningScenarios {
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired
     cn.econtract.app.storage.StorageProperties storage;
+    @Autowired
+    cn.econtract.app.search.SearchIndexer indexer;
     @TempDir
     Path dir;
 
@@ -242,6 +244,30 @@ abstract class SigningScenarios {
         JsonNode broken = Http.json(as("auditor").postMultipart("/api/v1/signatures/verify", Map.of(), "signed.pdf", tampered));
         assertThat(broken.get("valid").asBoolean()).isFalse();
         assertThat(broken.at("/evidence/found").asBoolean()).isFalse();
+
+        // search: the signed contract by a phrase of its text and by its tag; another department finds nothing
+        assertThat(as("drafter").put("/api/v1/contracts/" + id + "/tags", Map.of("tags", List.of("年度框架", "")))
+                .statusCode()).as("a blank tag is refused").isEqualTo(400);
+        assertThat(Http.json(as("drafter").put("/api/v1/contracts/" + id + "/tags", Map.of("tags", List.of("年度框架", "重点供应商"))))
+                .get("tags")).hasSize(2);
+        indexer.drain();
+        String body = Http.json(as("drafter").get("/api/v1/contracts/" + id)).get("body").asText();
+        String phrase = java.util.Arrays.stream(body.split("[，。；：、（）()\\s,.;:]+"))
+                .filter(p -> p.length() >= 8 && p.length() <= 20 && p.codePoints().allMatch(c ->
+                        Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)).findFirst().orElseThrow();
+        JsonNode found = Http.json(as("drafter").get("/api/v1/search?q=" + java.net.URLEncoder.encode("\"" + phrase + "\"",
+                StandardCharsets.UTF_8)));
+        assertThat(found.get("hits").findValuesAsText("id")).as(phrase).contains(id);
+        JsonNode byTag = Http.json(as("legal").get("/api/v1/search?tag=" + java.net.URLEncoder.encode("年度框架", StandardCharsets.UTF_8)
+                + "&signingStatus=SIGNED"));
+        assertThat(byTag.get("hits").findValuesAsText("id")).containsExactly(id);
+        assertThat(Http.json(as("legal").get("/api/v1/search?q=" + java.net.URLEncoder.encode("重点供应商", StandardCharsets.UTF_8)))
+                .get("hits").findValuesAsText("id")).contains(id);
+        directory.ensureUser("salesrep", "销售", "周", "salesrep@demo.econtract.cn", "demo", false);
+        directory.ensureMembership("salesrep", "drafter");
+        directory.ensureMembership("salesrep", "sales");
+        JsonNode outsider = Http.json(as("salesrep").get("/api/v1/search?tag=" + java.net.URLEncoder.encode("年度框架", StandardCharsets.UTF_8)));
+        assertThat(outsider.get("total").asLong()).as("another department without the permission").isZero();
 
         // 签署证明: every signer with method, time-stamp time, IP, certificate and evidence ids
         HttpResponse<byte[]> certificate = as("drafter").getBytes("/api/v1/contracts/" + id + "/signing-certificate");
