@@ -39,6 +39,8 @@ class BrowserSmokeIT {
     org.camunda.bpm.engine.TaskService tasks;
     @org.springframework.beans.factory.annotation.Autowired
     cn.econtract.app.identity.DirectoryService directory;
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.econtract.app.search.SearchIndexer indexer;
     private WebDriver browser;
 
     @BeforeAll
@@ -335,6 +337,36 @@ class BrowserSmokeIT {
         var attempt = cn.econtract.support.Http.json(drafter.get("/api/v1/contracts/" + id + "/signing")).get(0);
         assertThat(attempt.at("/signers/0/authMethods").asText()).isEqualTo("PASSKEY");
         assertThat(cn.econtract.support.Http.json(drafter.get("/api/v1/contracts/" + id)).get("status").asText()).isEqualTo("IN_FORCE");
+    }
+
+    /** Issue 7: the search page at phone width finds a contract by its tag and highlights the words searched for. */
+    @org.junit.jupiter.api.Test
+    void searchPageFindsByTextAndTagWithHighlights() throws IOException {
+        var drafter = cn.econtract.support.Http.basic(port, "drafter", "demo");
+        String id = cn.econtract.support.PurchaseDraft.create(drafter, "88000.00",
+                "检索页面" + java.util.UUID.randomUUID().toString().substring(0, 6) + "有限公司");
+        String tag = "浏览器" + java.util.UUID.randomUUID().toString().substring(0, 4);
+        assertThat(drafter.put("/api/v1/contracts/" + id + "/tags", java.util.Map.of("tags", java.util.List.of(tag))).statusCode())
+                .isEqualTo(200);
+        indexer.drain();
+        var api = cn.econtract.support.Http.json(drafter.get("/api/v1/search?q=" + java.net.URLEncoder.encode("数控车床 " + tag,
+                java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(api.get("total").asLong()).isEqualTo(1);
+        assertThat(api.at("/hits/0/highlights").size()).as(api.toString()).isPositive();
+        browser = start(390, 844);
+        WebDriverWait wait = loggedInAs("drafter");
+        browser.get("http://localhost:" + port + "/search");
+        wait.until(d -> "true".equals(d.findElement(By.cssSelector("main")).getAttribute("data-ready")));
+        browser.findElement(By.cssSelector("[data-testid=search-q]")).sendKeys("数控车床 " + tag);
+        clickInView(browser.findElement(By.cssSelector("[data-search] button[type=submit]")));
+        try {
+            wait.until(d -> d.findElements(By.cssSelector("[data-testid=hit]")).size() == 1
+                    && !d.findElements(By.cssSelector("[data-testid=hit] em")).isEmpty());
+        } finally {
+            screenshot("search-phone");
+        }
+        assertThat(browser.findElement(By.cssSelector("[data-testid=hit]")).getText()).contains("#" + tag);
+        assertThat(noHorizontalScroll()).as(String.valueOf(overflowing())).isTrue();
     }
 
     /** A few strokes on the signing page's pad with the pointer, as a finger would. */

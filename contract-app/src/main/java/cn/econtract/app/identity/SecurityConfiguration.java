@@ -153,7 +153,7 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.DELETE, "/api/v1/contracts/*").access(needs(access, Permission.CONTRACT_DELETE))
                 .requestMatchers(HttpMethod.PUT, "/api/v1/contracts/*").access(needs(access, Permission.CONTRACT_EDIT))
                 .requestMatchers(HttpMethod.PUT, "/api/v1/contracts/*/tags").access(needs(access, Permission.CONTRACT_EDIT))
-                .requestMatchers(HttpMethod.GET, "/api/v1/search").access(needs(access, Permission.CONTRACT_VIEW))
+                .requestMatchers(HttpMethod.GET, "/api/v1/search", "/search").access(needs(access, Permission.CONTRACT_VIEW))
                 .requestMatchers(HttpMethod.GET, "/", "/tasks", "/profile").authenticated()
                 .requestMatchers(HttpMethod.POST, "/api/v1/contracts/*/submit", "/api/v1/contracts/*/withdraw")
                         .access(needs(access, Permission.CONTRACT_SUBMIT))

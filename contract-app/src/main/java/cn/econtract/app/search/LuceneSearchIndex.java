@@ -41,11 +41,6 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.highlight.Highlighter;
-import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
-import org.apache.lucene.search.highlight.QueryScorer;
-import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
-import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
@@ -192,8 +187,9 @@ public class LuceneSearchIndex implements SearchIndex {
         TopDocs top = FacetsCollector.search(searcher, built, wanted, sort(q.sort()), collector);
         List<SearchResult.Hit> hits = new ArrayList<>();
         ScoreDoc[] docs = top.scoreDocs;
+        java.util.Set<String> words = Snippets.words(analyzer, q.text());
         for (int i = q.page() * q.size(); i < docs.length; i++) {
-            hits.add(hit(searcher.storedFields().document(docs[i].doc), text));
+            hits.add(hit(searcher.storedFields().document(docs[i].doc), words));
         }
         return new SearchResult(top.totalHits.value, hits, facetCounts(searcher, collector, top.totalHits.value));
     }
@@ -227,24 +223,9 @@ public class LuceneSearchIndex implements SearchIndex {
         };
     }
 
-    private SearchResult.Hit hit(Document d, Query text) throws IOException {
-        List<String> highlights = new ArrayList<>();
-        if (!(text instanceof MatchAllDocsQuery)) {
-            Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter("<em>", "</em>"), new SimpleHTMLEncoder(),
-                    new QueryScorer(text));
-            for (String field : List.of("title", "body")) {
-                String value = d.get(field);
-                try {
-                    for (String fragment : highlighter.getBestFragments(analyzer, field, value == null ? "" : value, 2)) {
-                        if (!fragment.isBlank()) {
-                            highlights.add(fragment.strip());
-                        }
-                    }
-                } catch (InvalidTokenOffsetsException e) {
-                    // the stored text no longer matches its tokens: no highlight rather than a wrong one
-                }
-            }
-        }
+    private SearchResult.Hit hit(Document d, java.util.Set<String> words) {
+        List<String> highlights = new ArrayList<>(Snippets.of(d.get("title"), words, 1));
+        highlights.addAll(Snippets.of(d.get("body"), words, 2));
         var amount = d.getField("amount");
         return new SearchResult.Hit(d.get("id"), d.get("contractNo"), d.get("title"), d.get("counterparty"), d.get("status"),
                 d.get("contractType"), amount == null ? null : amount.numericValue().doubleValue(), List.of(d.getValues("tag")), highlights);
