@@ -58,8 +58,8 @@ public class SearchIndexer implements ApplicationRunner {
     public synchronized int drain() {
         int taken = 0;
         while (true) {
-            List<Object[]> rows = jdbc.sql("SELECT seq, contract_id FROM search_outbox ORDER BY seq")
-                    .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).list().stream().limit(BATCH).toList();
+            List<Object[]> rows = jdbc.sql("SELECT seq, contract_id FROM search_outbox ORDER BY seq FETCH FIRST " + BATCH + " ROWS ONLY")
+                    .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).list();
             if (rows.isEmpty()) {
                 return taken;
             }
@@ -75,8 +75,8 @@ public class SearchIndexer implements ApplicationRunner {
                 }
             }
             upserts.forEach(index::upsert);
-            long last = (Long) rows.get(rows.size() - 1)[0];
-            jdbc.sql("DELETE FROM search_outbox WHERE seq <= :last").param("last", last).update();
+            // exactly the rows taken: a row of a transaction still open stays for the next drain
+            jdbc.sql("DELETE FROM search_outbox WHERE seq IN (:seqs)").param("seqs", rows.stream().map(r -> r[0]).toList()).update();
             taken += rows.size();
         }
     }
