@@ -382,6 +382,37 @@ abstract class SigningScenarios {
     }
 
     @Test
+    void aParallelAttemptExpiresAndASequentialOneIsRefused() {
+        // known counterparty: in parallel; the deadline passes with nobody signed
+        String counterparty = newCounterparty();
+        approved("88000.00", counterparty);
+        String parallel = approved("88000.00", counterparty);
+        ProcessInstance together = signing(parallel);
+        as("drafter").post("/api/v1/contracts/" + parallel + "/signing", Map.of("signers", List.of(
+                Map.of("party", "OURS", "appearance", "SIGNATURE", "userId", "manager"))));
+        assertThat(together).isWaitingAt("CallActivity_Together");
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(8))));
+        runDue(together.getId());
+        assertThat(together).hasPassed("Boundary_TogetherExpired", "Task_Stop").isWaitingAt("Task_Arrange");
+        assertThat(status(parallel)).isEqualTo("APPROVED");
+        ClockUtil.reset();
+
+        // new counterparty: in order; our signer refuses with a reason
+        String sequential = approved("88000.00", newCounterparty());
+        ProcessInstance inOrder = signing(sequential);
+        as("drafter").post("/api/v1/contracts/" + sequential + "/signing", Map.of("signers", List.of(
+                Map.of("party", "OURS", "appearance", "SIGNATURE", "userId", "manager"))));
+        String taskId = signerTask(sequential).getId();
+        assertThat(as("drafter").post("/api/v1/signing/" + taskId + "/refuse", Map.of("reason", "x")).statusCode())
+                .as("only the signer refuses").isEqualTo(404);
+        assertThat(as("manager").post("/api/v1/signing/" + taskId + "/refuse", Map.of("reason", "金额需复核")).statusCode())
+                .isEqualTo(204);
+        assertThat(inOrder).hasPassed("Boundary_InOrderRefused", "Task_Stop").isWaitingAt("Task_Arrange");
+        assertThat(Http.json(as("drafter").get("/api/v1/contracts/" + sequential + "/signing")).get(0).get("endReason").asText())
+                .contains("金额需复核");
+    }
+
+    @Test
     void refusedSealUseStopsTheAttemptAndNobodyReachesWhatIsNotTheirs() {
         String id = approved("258000.00", newCounterparty());
         ProcessInstance signing = signing(id);
