@@ -243,14 +243,8 @@ class BrowserSmokeIT {
     /** Issue 5: at phone width the drafter arranges the signer; the signer draws a signature, enters the e-mailed code and signs. */
     @org.junit.jupiter.api.Test
     void drafterArrangesAndASignerDrawsEntersTheCodeAndSignsAtPhoneWidth() throws IOException {
-        // a signer of their own: one-time codes are rate-limited per person and other tests sign as the demo users
-        directory.ensureUser("uisigner", "签", "吴", "uisigner@demo.econtract.cn", "demo", false);
-        directory.ensureMembership("uisigner", "gm");
         var drafter = cn.econtract.support.Http.basic(port, "drafter", "demo");
-        String id = cn.econtract.support.PurchaseDraft.create(drafter, "50000.00",
-                "浏览器签署" + java.util.UUID.randomUUID().toString().substring(0, 6) + "有限公司");
-        cn.econtract.support.Approvals.approveAll(id, "drafter", u -> cn.econtract.support.Http.basic(port, u, "demo"), tasks,
-                g -> directory.members(g, null));
+        String id = approvedWithSigner("uisigner", "签", "吴");
         String contractNo = cn.econtract.support.Http.json(drafter.get("/api/v1/contracts/" + id)).get("contractNo").asText();
 
         browser = start(390, 844);
@@ -301,13 +295,8 @@ class BrowserSmokeIT {
      */
     @org.junit.jupiter.api.Test
     void aSignerRegistersAPasskeyAndSignsWithIt() throws IOException {
-        directory.ensureUser("pkbrowser", "密", "冯", "pkbrowser@demo.econtract.cn", "demo", false);
-        directory.ensureMembership("pkbrowser", "gm");
         var drafter = cn.econtract.support.Http.basic(port, "drafter", "demo");
-        String id = cn.econtract.support.PurchaseDraft.create(drafter, "50000.00",
-                "通行密钥" + java.util.UUID.randomUUID().toString().substring(0, 6) + "有限公司");
-        cn.econtract.support.Approvals.approveAll(id, "drafter", u -> cn.econtract.support.Http.basic(port, u, "demo"), tasks,
-                g -> directory.members(g, null));
+        String id = approvedWithSigner("pkbrowser", "密", "冯");
         assertThat(drafter.post("/api/v1/contracts/" + id + "/signing", java.util.Map.of("signers", java.util.List.of(
                 java.util.Map.of("party", "OURS", "appearance", "SIGNATURE", "userId", "pkbrowser")))).statusCode()).isEqualTo(200);
         String taskId = tasks.createTaskQuery().processInstanceBusinessKey(id).taskDefinitionKey("Task_Sign").singleResult().getId();
@@ -367,6 +356,20 @@ class BrowserSmokeIT {
         }
         assertThat(browser.findElement(By.cssSelector("[data-testid=hit]")).getText()).contains("#" + tag);
         assertThat(noHorizontalScroll()).as(String.valueOf(overflowing())).isTrue();
+    }
+
+    /**
+     * An approved contract and a signer of its own with the general manager's right to sign: one-time
+     * codes are rate-limited per person, and other tests sign as the demo users.
+     */
+    private String approvedWithSigner(String signer, String firstName, String lastName) {
+        directory.ensureUser(signer, firstName, lastName, signer + "@demo.econtract.cn", "demo", false);
+        directory.ensureMembership(signer, "gm");
+        String id = cn.econtract.support.PurchaseDraft.create(cn.econtract.support.Http.basic(port, "drafter", "demo"), "50000.00",
+                "浏览器签署" + java.util.UUID.randomUUID().toString().substring(0, 6) + "有限公司");
+        cn.econtract.support.Approvals.approveAll(id, "drafter", u -> cn.econtract.support.Http.basic(port, u, "demo"), tasks,
+                g -> directory.members(g, null));
+        return id;
     }
 
     /** A few strokes on the signing page's pad with the pointer, as a finger would. */

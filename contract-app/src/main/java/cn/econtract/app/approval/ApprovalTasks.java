@@ -31,7 +31,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ApprovalTasks {
 
     static final String TOGETHER_TASK = "Task_ApproveTogether";
-    static final String SEAL_APPROVAL_TASK = "Task_ApproveSeal";
     private static final int ATTEMPTS = 3;
 
     private final TaskService tasks;
@@ -67,11 +66,6 @@ public class ApprovalTasks {
         variables.put("opinion", opinion);
         for (int attempt = 1; ; attempt++) {
             Task task = held(taskId, me);
-            if (SEAL_APPROVAL_TASK.equals(task.getTaskDefinitionKey())) {
-                // 用印审批 decided through this API: the same vocabulary under the signing form's keys
-                variables.put("sealDecision", decision);
-                variables.put("sealOpinion", opinion);
-            }
             try {
                 transaction.executeWithoutResult(status -> engine.as(me, () -> {
                     if (task.getAssignee() == null) {

@@ -27,10 +27,6 @@ public class SignerFactors {
      * the code, PASSKEY with the challenge id and the assertion (the PublicKeyCredential as JSON).
      */
     public record Factor(String type, String challengeId, String code, String assertion) {
-
-        public Factor(String type, String challengeId, String code) {
-            this(type, challengeId, code, null);
-        }
     }
 
     public enum Type { SMS, EMAIL, TOTP, PASSKEY }

@@ -61,8 +61,14 @@ class SigningRepository {
     }
 
     Optional<SigningPlan> latestPlan(String contractId) {
-        return jdbc.sql("SELECT * FROM signing_plan WHERE contract_id = :c ORDER BY attempt DESC").param("c", contractId)
-                .query(SigningRepository::plan).list().stream().findFirst();
+        List<SigningPlan> plans = plans(contractId);
+        return plans.isEmpty() ? Optional.empty() : Optional.of(plans.get(plans.size() - 1));
+    }
+
+    /** Every attempt of the contract, first first. */
+    List<SigningPlan> plans(String contractId) {
+        return jdbc.sql("SELECT * FROM signing_plan WHERE contract_id = :c ORDER BY attempt").param("c", contractId)
+                .query(SigningRepository::plan).list();
     }
 
     Optional<SigningPlan> plan(String planId) {
@@ -182,11 +188,6 @@ class SigningRepository {
     Optional<Revision> latestRevision(String contractId) {
         return jdbc.sql("SELECT contract_id, revision, plan_id, kind, sha256, created_at FROM signed_document WHERE contract_id = :c "
                         + "ORDER BY revision DESC").param("c", contractId).query(SigningRepository::revision).list().stream().findFirst();
-    }
-
-    List<Revision> revisions(String contractId) {
-        return jdbc.sql("SELECT contract_id, revision, plan_id, kind, sha256, created_at FROM signed_document WHERE contract_id = :c "
-                + "ORDER BY revision").param("c", contractId).query(SigningRepository::revision).list();
     }
 
     List<Revision> revisionsWithHash(String sha256) {

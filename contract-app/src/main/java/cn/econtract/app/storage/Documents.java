@@ -93,10 +93,6 @@ public class Documents implements DataKeyHolder {
         return keyOf(Addresses.check(address)).isPresent();
     }
 
-    public String engine() {
-        return store.describe();
-    }
-
     private Optional<WrappedDataKey> keyOf(String address) {
         return jdbc.sql("SELECT kek_id, wrapped_key FROM document_object WHERE address = :a").param("a", address)
                 .query((rs, n) -> new WrappedDataKey(rs.getString(1), Base64.getDecoder().decode(rs.getString(2)))).optional();

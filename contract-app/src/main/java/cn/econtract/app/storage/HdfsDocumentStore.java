@@ -4,7 +4,6 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.NoSuchFileException;
 import java.util.UUID;
@@ -17,7 +16,7 @@ import org.apache.hadoop.fs.Path;
  * temporary file and renamed into place (HDFS renames atomically and never onto an existing
  * file, so the first writer of an address wins and nothing is overwritten).
  */
-public class HdfsDocumentStore implements DocumentStore {
+public class HdfsDocumentStore implements DocumentStore, AutoCloseable {
 
     private final FileSystem fs;
     private final Path root;
@@ -78,11 +77,9 @@ public class HdfsDocumentStore implements DocumentStore {
         return new Path(new Path(new Path(root, address.substring(0, 2)), address.substring(2, 4)), address);
     }
 
-    void close() {
-        try {
-            fs.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Called by Spring when the application stops (inferred destroy method). */
+    @Override
+    public void close() throws IOException {
+        fs.close();
     }
 }

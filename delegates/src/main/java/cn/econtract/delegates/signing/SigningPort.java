@@ -18,7 +18,7 @@ public interface SigningPort {
     /** 催签: reminds a signer who has not signed yet. */
     void remind(String signerId);
 
-    /** 用印审批 decided (form fields {@code sealDecision}, {@code sealOpinion}); refused without an opinion → error. */
+    /** 用印审批 decided (form fields {@code decision}, {@code opinion}, as every approval task); refused without an opinion → error. */
     void sealDecided(String contractId, String taskId, String actor, String decision, String opinion);
 
     /** 签署中止: a refusal or the deadline ended the attempt; the drafter is told why. */

@@ -31,7 +31,7 @@ public class SigningTaskListener implements TaskListener {
             case "Task_Arrange" -> EngineContext.asEngine(() -> signing.arrangementChecked(contractId,
                     (String) task.getVariable("arrangement"), (String) task.getVariable("arrangementNote")));
             case "Task_ApproveSeal" -> EngineContext.asEngine(() -> signing.sealDecided(contractId, task.getId(), by,
-                    (String) task.getVariable("sealDecision"), (String) task.getVariable("sealOpinion")));
+                    (String) task.getVariable("decision"), (String) task.getVariable("opinion")));
             case "Task_Sign" -> {
                 String signerId = (String) task.getVariable("signerId");
                 if (create) {
