@@ -39,12 +39,7 @@ class OfflineVerifierTest {
 
     @Test
     void aFileNameThatClimbsOutOfThePackageIsRefused() throws IOException {
-        Path zip = dir.resolve("slip.zip");
-        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
-            out.putNextEntry(new ZipEntry("../../etc/cron.d/evil"));
-            out.write("x".getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
-        }
+        Path zip = zipOf("slip.zip", "../../etc/cron.d/evil", "x".getBytes(StandardCharsets.UTF_8));
         Result r = run(OfflineVerifier.VERIFY_PACKAGE, zip.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.output()).contains("unsafe file name");
@@ -52,12 +47,7 @@ class OfflineVerifierTest {
 
     @Test
     void aPackageWithoutItsManifestFailsAndGarbageIsUnreadable() throws IOException {
-        Path zip = dir.resolve("empty.zip");
-        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
-            out.putNextEntry(new ZipEntry("contract.pdf"));
-            out.write("%PDF".getBytes(StandardCharsets.US_ASCII));
-            out.closeEntry();
-        }
+        Path zip = zipOf("empty.zip", "contract.pdf", "%PDF".getBytes(StandardCharsets.US_ASCII));
         assertThat(run(OfflineVerifier.VERIFY_PACKAGE, zip.toString()).exit()).isEqualTo(1);
         Path garbage = dir.resolve("proof.json");
         Files.writeString(garbage, "{not json");
@@ -81,5 +71,16 @@ class OfflineVerifierTest {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         int exit = new OfflineVerifier(new PrintStream(buffer, true, StandardCharsets.UTF_8)).run(args);
         return new Result(exit, buffer.toString(StandardCharsets.UTF_8));
+    }
+
+    /** A package with one entry. */
+    private Path zipOf(String file, String entry, byte[] content) throws IOException {
+        Path zip = dir.resolve(file);
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry(entry));
+            out.write(content);
+            out.closeEntry();
+        }
+        return zip;
     }
 }

@@ -72,10 +72,27 @@ class SearchOutboxH2IT {
         indexer.drain();
         assertThat(search(counterparty).get("total").asLong()).isZero();
 
-        // a full reindex rebuilds from the database: administrators only
+        // a full reindex rebuilds from the database (administrators only): the live contract is back, the deleted one is not
+        String kept = "外箱保留" + UUID.randomUUID().toString().substring(0, 6) + "有限公司";
+        PurchaseDraft.create(Http.basic(port, "drafter", "demo"), "13000.00", kept);
         assertThat(Http.basic(port, "drafter", "demo").post("/api/v1/admin/search/reindex", Map.of()).statusCode()).isEqualTo(403);
         assertThat(Http.json(Http.basic(port, "admin", "demo").post("/api/v1/admin/search/reindex", Map.of())).get("contracts").asInt())
                 .isPositive();
+        assertThat(search(kept).get("total").asLong()).as("indexed by the reindex, without a drain").isEqualTo(1);
         assertThat(search(counterparty).get("total").asLong()).isZero();
+    }
+
+    @Test
+    void malformedOrUnauthorisedSearchesAreRefused() {
+        Http drafter = Http.basic(port, "drafter", "demo");
+        for (String bad : new String[] {"sort=SIDEWAYS", "minAmount=lots", "expiresBefore=2026-13-45"}) {
+            var r = drafter.get("/api/v1/search?" + bad);
+            assertThat(r.statusCode()).as(bad).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+        }
+        assertThat(Http.anonymous(port).get("/api/v1/search?q=x").statusCode()).isEqualTo(401);
+        assertThat(Http.basic(port, "admin", "demo").get("/api/v1/search?q=x").statusCode()).as("admin holds no contract:view")
+                .isEqualTo(403);
+        assertThat(drafter.put("/api/v1/contracts/unknown/tags", Map.of("tags", java.util.List.of("x"))).statusCode()).isEqualTo(404);
     }
 }
