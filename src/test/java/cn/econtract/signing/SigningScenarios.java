@@ -8,14 +8,10 @@ import cn.econtract.app.kernel.Sha256;
 import cn.econtract.app.signing.SignatureTimeStamps;
 import cn.econtract.support.Approvals;
 import cn.econtract.support.Http;
+import cn.econtract.support.InternalSigning;
 import cn.econtract.support.PurchaseDraft;
 import cn.econtract.support.Tools;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,13 +21,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
@@ -66,7 +60,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 abstract class SigningScenarios {
 
-    private static final Pattern CODE = Pattern.compile("(\\d{6})");
     private static final Pattern LINK = Pattern.compile("/sign/([A-Za-z0-9_-]{43})");
     /** A valid GB 11643 resident ID number (check digit X). */
     static final String ID_NUMBER = "11010519491231002X";
@@ -631,28 +624,11 @@ abstract class SigningScenarios {
 
     /** Challenge by e-mail, read the code from the outbox, sign. */
     JsonNode signInternally(String user, String taskId, String png) {
-        JsonNode view = Http.json(as(user).get("/api/v1/signing/" + taskId));
-        assertThat(view.get("emailAvailable").asBoolean()).as(view.toString()).isTrue();
-        HttpResponse<String> sent = as(user).post("/api/v1/signing/" + taskId + "/challenge", Map.of("channel", "EMAIL"));
-        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
-        String challengeId = Http.json(sent).get("id").asText();
-        String code = code(directory.user(user).orElseThrow().getEmail());
-        Map<String, Object> body = new HashMap<>();
-        body.put("factors", List.of(Map.of("type", "EMAIL", "challengeId", challengeId, "code", code)));
-        if (png != null) {
-            body.put("handwriting", png);
-        }
-        HttpResponse<String> signed = as(user).post("/api/v1/signing/" + taskId + "/sign", body);
-        assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
-        return Http.json(signed);
+        return InternalSigning.sign(this::as, directory, user, taskId, png);
     }
 
     String code(String destination) {
-        JsonNode outbox = Http.json(as("admin").get("/api/v1/notifications/outbox?destination=" + destination));
-        assertThat(outbox).as("outbox for " + destination).isNotEmpty();
-        Matcher m = CODE.matcher(outbox.get(0).get("body").asText());
-        assertThat(m.find()).as(outbox.toString()).isTrue();
-        return m.group(1);
+        return InternalSigning.code(this::as, destination);
     }
 
     String linkFor(String email) {
@@ -676,30 +652,11 @@ abstract class SigningScenarios {
         }
     }
 
-    /** A drawn signature: a few strokes on a transparent pad. */
     static String handwriting() {
-        BufferedImage image = new BufferedImage(400, 150, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.BLACK);
-        g.setStroke(new BasicStroke(6f));
-        g.drawLine(30, 100, 120, 30);
-        g.drawLine(120, 30, 200, 110);
-        g.drawLine(200, 110, 360, 40);
-        g.dispose();
-        return png(image);
+        return InternalSigning.handwriting();
     }
 
     static String blankPng() {
-        return png(new BufferedImage(400, 150, BufferedImage.TYPE_INT_ARGB));
-    }
-
-    private static String png(BufferedImage image) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", out);
-            return Base64.getEncoder().encodeToString(out.toByteArray());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return InternalSigning.blankPng();
     }
 }

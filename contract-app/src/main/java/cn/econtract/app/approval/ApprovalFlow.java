@@ -49,8 +49,7 @@ public class ApprovalFlow implements ApprovalPort, LifecyclePort {
     private static final int MAX_OPINION = 2000;
     private static final Map<ContractStatus, Set<ContractStatus>> PHASE_FROM = Map.of(
             ContractStatus.IN_FORCE, Set.of(ContractStatus.APPROVED, ContractStatus.SIGNING),
-            ContractStatus.COMPLETED, Set.of(ContractStatus.IN_FORCE),
-            ContractStatus.ARCHIVED, Set.of(ContractStatus.COMPLETED));
+            ContractStatus.COMPLETED, Set.of(ContractStatus.IN_FORCE));
 
     private final ApprovalRepository repository;
     private final ContractService contracts;

@@ -70,6 +70,24 @@ public class ContractDocuments {
         return logged(d, bytes, "docx");
     }
 
+    /**
+     * For filing, a process step (the step that led here was checked): the contract's current
+     * version laid out as XHTML body, and the document as it stands — the latest signed revision,
+     * else the current version rendered ({@code signedRevision} null then).
+     */
+    public Original original(String id) {
+        ContractService.Drafted d = contracts.registered(id);
+        String body = HtmlRenderer.body(ContractLayout.layout(text.source(d.contract(), d.version().content(), d.schema(),
+                d.version().createdAt())));
+        return signed.latest(id)
+                .map(copy -> new Original(body, copy.pdf(), copy.revision()))
+                .orElseGet(() -> new Original(body, render(d), null));
+    }
+
+    /** See {@link #original}. */
+    public record Original(String bodyXhtml, byte[] pdf, Integer signedRevision) {
+    }
+
     /** The editor's unsaved state as HTML, laid out exactly as the PDF will be. */
     public String preview(String id, SaveDraft draft) {
         ContractService.Drafted d = contracts.drafted(id, Permission.CONTRACT_EDIT, OperationAction.VIEW);

@@ -18,6 +18,7 @@ public enum Permission {
     SEAL_USE("seal:use"),
     ARCHIVE_READ("archive:read"),
     ARCHIVE_BORROW("archive:borrow"),
+    ARCHIVE_MANAGE("archive:manage"),
     AUDIT_READ("audit:read"),
     ADMIN("admin");
 

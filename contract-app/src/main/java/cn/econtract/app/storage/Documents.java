@@ -89,6 +89,16 @@ public class Documents implements DataKeyHolder {
         return bytes;
     }
 
+    /**
+     * Destroys a document beyond recovery by destroying its data key (crypto-shredding): the
+     * ciphertext left in the store, a replica or a backup can no longer be opened, and the store
+     * itself stays write-once. Only for documents nothing else refers to (an archive's own copy
+     * and package), since an address is shared by every equal content.
+     */
+    public void shred(String address) {
+        jdbc.sql("DELETE FROM document_object WHERE address = :a").param("a", Addresses.check(address)).update();
+    }
+
     public boolean contains(String address) {
         return keyOf(Addresses.check(address)).isPresent();
     }
