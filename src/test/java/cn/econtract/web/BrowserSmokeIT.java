@@ -41,6 +41,8 @@ class BrowserSmokeIT {
     cn.econtract.app.identity.DirectoryService directory;
     @org.springframework.beans.factory.annotation.Autowired
     cn.econtract.app.search.SearchIndexer indexer;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.camunda.bpm.engine.IdentityService identity;
     private WebDriver browser;
 
     @BeforeAll
@@ -362,6 +364,47 @@ class BrowserSmokeIT {
      * An approved contract and a signer of its own with the general manager's right to sign: one-time
      * codes are rate-limited per person, and other tests sign as the demo users.
      */
+    /**
+     * Issue 7: at phone width a drafter finds an archived contract of their department in the
+     * archive browser and asks to borrow it; the request waits in "my loans".
+     */
+    @org.junit.jupiter.api.Test
+    void archiveBrowserFindsAnItemAndTheDrafterAsksToBorrowIt() throws IOException {
+        var as = (java.util.function.Function<String, cn.econtract.support.Http>) u -> cn.econtract.support.Http.basic(port, u, "demo");
+        String id = cn.econtract.support.PurchaseDraft.create(as.apply("drafter"), "30000.00",
+                "档案浏览" + java.util.UUID.randomUUID().toString().substring(0, 6) + "有限公司");
+        cn.econtract.support.Approvals.approveAll(id, "drafter", as, tasks, g -> directory.members(g, null));
+        var arrange = tasks.createTaskQuery().processInstanceBusinessKey(id).taskDefinitionKey("Task_Arrange").singleResult();
+        identity.setAuthentication("drafter", java.util.List.of("drafter", "purchasing"));
+        try {
+            tasks.complete(arrange.getId(), java.util.Map.of("arrangement", "CANCEL", "arrangementNote", "项目取消"));
+        } finally {
+            identity.clearAuthentication();
+        }
+        var filed = as.apply("archivist").post("/api/v1/archives", java.util.Map.of("contractId", id));
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        String no = cn.econtract.support.Http.json(filed).get("archiveNo").asText();
+
+        browser = start(390, 844);
+        WebDriverWait wait = loggedInAs("drafter");
+        browser.get("http://localhost:" + port + "/archives/" + no);
+        wait.until(d -> "true".equals(d.findElement(By.cssSelector("[data-archives]")).getAttribute("data-ready")));
+        wait.until(d -> d.findElements(By.cssSelector("[data-testid=archive-item]")).size() == 1);
+        assertThat(browser.findElement(By.cssSelector("[data-testid=archive-item]")).getText()).contains(no).contains("采购合同");
+        assertThat(browser.findElements(By.cssSelector("[data-facet=category]"))).isNotEmpty();
+        clickInView(browser.findElement(By.cssSelector("[data-testid=archive-borrow]")));
+        browser.findElement(By.cssSelector("[data-testid=borrow-form] input[name=purpose]")).sendKeys("核对付款条款");
+        clickInView(browser.findElement(By.cssSelector("[data-testid=borrow-form] button[type=submit]")));
+        try {
+            wait.until(d -> d.findElements(By.cssSelector("[data-testid=loan]")).stream().anyMatch(e -> e.getText().contains(no)));
+        } finally {
+            screenshot("archive-phone");
+        }
+        var mine = cn.econtract.support.Http.json(as.apply("drafter").get("/api/v1/me/borrowings"));
+        assertThat(mine.toString()).contains(no).contains("REQUESTED").contains("核对付款条款");
+        assertThat(noHorizontalScroll()).as(String.valueOf(overflowing())).isTrue();
+    }
+
     private String approvedWithSigner(String signer, String firstName, String lastName) {
         directory.ensureUser(signer, firstName, lastName, signer + "@demo.econtract.cn", "demo", false);
         directory.ensureMembership(signer, "gm");
