@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import cn.econtract.app.identity.DirectoryService;
 import cn.econtract.app.kernel.Sha256;
 import cn.econtract.support.Approvals;
+import cn.econtract.support.Docs;
 import cn.econtract.support.Http;
 import cn.econtract.support.InternalSigning;
 import cn.econtract.support.PurchaseDraft;
@@ -62,6 +63,7 @@ import org.verapdf.pdfa.results.ValidationResult;
 abstract class ArchiveScenarios {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final byte[] TECHNICAL_AGREEMENT = Docs.docx(new String[] {"#技术协议"}, new String[] {"主轴转速不低于八千转每分钟。"});
 
     @LocalServerPort
     int port;
@@ -126,18 +128,20 @@ abstract class ArchiveScenarios {
         assertThat(validation.isCompliant()).as(VeraPdf.failures(validation)).isTrue();
         assertThat(Tools.pdfText(copy)).contains("合同归档副本").contains(no);
         Map<String, byte[]> embedded = embedded(copy);
-        assertThat(embedded).containsOnlyKeys("signed-original.pdf", "evidence.json");
+        assertThat(embedded).containsOnlyKeys("signed-original.pdf", "evidence.json", "attachment-1-技术协议.docx");
+        assertThat(embedded.get("attachment-1-技术协议.docx")).isEqualTo(TECHNICAL_AGREEMENT);
         assertThat(embedded.get("signed-original.pdf")).isEqualTo(as("drafter").getBytes("/api/v1/contracts/" + id + "/document").body());
         assertThat(new String(embedded.get("evidence.json"), StandardCharsets.UTF_8)).contains("\"SIGNED\"").contains(id);
 
         // the package: copy, original, evidence and a manifest that hashes each; its hash is in the evidence trail
         byte[] zip = as("archivist").getBytes("/api/v1/archives/" + no + "/package").body();
         Map<String, byte[]> files = unzip(zip);
-        assertThat(files).containsOnlyKeys("archival-copy.pdf", "signed-original.pdf", "evidence.json", "manifest.json");
+        assertThat(files).containsOnlyKeys("archival-copy.pdf", "signed-original.pdf", "evidence.json", "attachment-1-技术协议.docx",
+                "manifest.json");
         JsonNode manifest = new ObjectMapper().readTree(files.get("manifest.json"));
         assertThat(manifest.get("archiveNo").asText()).isEqualTo(no);
         assertThat(manifest.get("format").asText()).isEqualTo("econtract-archive-package/1");
-        for (String name : List.of("archival-copy.pdf", "signed-original.pdf", "evidence.json")) {
+        for (String name : List.of("archival-copy.pdf", "signed-original.pdf", "evidence.json", "attachment-1-技术协议.docx")) {
             assertThat(manifest.get("files").get(name).asText()).as(name).isEqualTo(Sha256.hex(files.get(name)));
         }
         assertThat(files.get("archival-copy.pdf")).isEqualTo(copy);
@@ -322,6 +326,8 @@ abstract class ArchiveScenarios {
         String signer = "gmarch" + UUID.randomUUID().toString().substring(0, 6);
         ensureUser(signer, "office", "gm");
         String id = PurchaseDraft.create(as("drafter"), "50000.00", newCounterparty());
+        assertThat(as("drafter").postMultipart("/api/v1/contracts/" + id + "/attachments", Map.of(), "技术协议.docx", TECHNICAL_AGREEMENT)
+                .statusCode()).isEqualTo(201);
         Approvals.approveAll(id, "drafter", this::as, tasks, group -> directory.members(group, null));
         HttpResponse<String> arranged = as("drafter").post("/api/v1/contracts/" + id + "/signing", Map.of("signers", List.of(
                 Map.of("party", "OURS", "appearance", "SIGNATURE", "userId", signer))));

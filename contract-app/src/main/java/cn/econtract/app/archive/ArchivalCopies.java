@@ -1,5 +1,6 @@
 package cn.econtract.app.archive;
 
+import cn.econtract.app.contract.ContractAttachments;
 import cn.econtract.app.contract.ContractDocuments;
 import cn.econtract.app.document.HtmlRenderer;
 import cn.econtract.app.document.PdfAttachment;
@@ -37,6 +38,7 @@ class ArchivalCopies {
     static final String ORIGINAL = "signed-original.pdf";
     static final String EVIDENCE = "evidence.json";
     static final String MANIFEST = "manifest.json";
+    static final String ATTACHMENTS = "attachment-";
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(CHINA);
 
@@ -53,22 +55,32 @@ class ArchivalCopies {
     }
 
     Filed build(ArchiveRecord record, BigDecimal amount, String currency, ContractDocuments.Original original,
-                List<EvidenceProof> evidence) {
+                List<ContractAttachments.File> attachments, List<EvidenceProof> evidence) {
         byte[] evidenceJson = bytes(Map.of("contractId", record.contractId(), "contractNo", record.contractNo(), "proofs", evidence));
         String originalName = original.signedRevision() == null ? "contract.pdf" : ORIGINAL;
-        String originalSha = Sha256.hex(original.pdf());
-        String body = cover(record, amount, currency, original, originalName, originalSha, evidenceJson, evidence)
+        // attachments numbered, so two files of the same name stay two
+        Map<String, ContractAttachments.File> supplements = new LinkedHashMap<>();
+        for (int i = 0; i < attachments.size(); i++) {
+            supplements.put(ATTACHMENTS + (i + 1) + "-" + attachments.get(i).fileName(), attachments.get(i));
+        }
+        Map<String, byte[]> embedded = new LinkedHashMap<>();
+        embedded.put(originalName, original.pdf());
+        embedded.put(EVIDENCE, evidenceJson);
+        supplements.forEach((name, file) -> embedded.put(name, file.content()));
+        String body = cover(record, amount, currency, original, embedded, evidence)
                 + "<div style=\"page-break-before: always\"></div>" + original.bodyXhtml();
-        byte[] copy = pdf.archival("档号：" + record.archiveNo(), record.title(), body, record.archivedAt(), List.of(
+        List<PdfAttachment> associated = new java.util.ArrayList<>(List.of(
                 new PdfAttachment(originalName, "application/pdf", original.signedRevision() == null
                         ? "合同文本（未签署）Contract text, not signed" : "签署原件 Signed original, revision " + original.signedRevision(),
                         "Source", original.pdf()),
                 new PdfAttachment(EVIDENCE, "application/json", "存证记录与证明 Evidence trail and proofs", "Data", evidenceJson)));
+        supplements.forEach((name, file) -> associated.add(new PdfAttachment(name, file.mediaType(), "合同附件 Contract attachment",
+                "Supplement", file.content())));
+        byte[] copy = pdf.archival("档号：" + record.archiveNo(), record.title(), body, record.archivedAt(), associated);
 
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(COPY, copy);
-        files.put(originalName, original.pdf());
-        files.put(EVIDENCE, evidenceJson);
+        files.putAll(embedded);
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("format", FORMAT);
         manifest.put("archiveNo", record.archiveNo());
@@ -93,8 +105,8 @@ class ArchivalCopies {
         return new Filed(copy, zip(files));
     }
 
-    private String cover(ArchiveRecord r, BigDecimal amount, String currency, ContractDocuments.Original original, String originalName,
-                         String originalSha, byte[] evidenceJson, List<EvidenceProof> evidence) {
+    private String cover(ArchiveRecord r, BigDecimal amount, String currency, ContractDocuments.Original original,
+                         Map<String, byte[]> embedded, List<EvidenceProof> evidence) {
         StringBuilder html = new StringBuilder();
         html.append("<h1 class=\"title\">合同归档副本</h1><p class=\"plain\" style=\"text-align:center\">Archival copy</p>");
         html.append("<table class=\"grid\">");
@@ -112,9 +124,9 @@ class ArchivalCopies {
         row(html, "签署版本 Signed revision", original.signedRevision() == null ? "未签署 not signed" : String.valueOf(original.signedRevision()));
         html.append("</table>");
         html.append("<h2>附件 Embedded files</h2><table class=\"grid\"><tr><th>文件 File</th><th>SHA-256</th></tr>");
-        html.append("<tr><td class=\"nowrap\">").append(originalName).append("</td><td class=\"mono\">").append(originalSha).append("</td></tr>");
-        html.append("<tr><td class=\"nowrap\">").append(EVIDENCE).append("</td><td class=\"mono\">").append(Sha256.hex(evidenceJson))
-                .append("</td></tr></table>");
+        embedded.forEach((name, content) -> html.append("<tr><td>").append(HtmlRenderer.escape(name)).append("</td><td class=\"mono\">")
+                .append(Sha256.hex(content)).append("</td></tr>"));
+        html.append("</table>");
         html.append("<h2>存证记录 Evidence trail</h2><table class=\"grid\"><tr><th>#</th><th>事件 Event</th><th>时间 Time</th>"
                 + "<th>操作人 Actor</th><th>说明 Detail</th></tr>");
         for (EvidenceProof proof : evidence) {

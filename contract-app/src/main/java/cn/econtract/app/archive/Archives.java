@@ -5,6 +5,7 @@ import cn.econtract.app.audit.OperationAction;
 import cn.econtract.app.audit.OperationLogService;
 import cn.econtract.app.audit.OperationRecord;
 import cn.econtract.app.contract.Contract;
+import cn.econtract.app.contract.ContractAttachments;
 import cn.econtract.app.contract.ContractDocuments;
 import cn.econtract.app.contract.ContractService;
 import cn.econtract.app.contract.ContractStatus;
@@ -46,6 +47,7 @@ public class Archives {
     private final ArchivalCopies copies;
     private final ContractService contracts;
     private final ContractDocuments documents;
+    private final ContractAttachments attachments;
     private final EvidenceProofs evidence;
     private final Documents store;
     private final AccessService access;
@@ -56,13 +58,14 @@ public class Archives {
     private final Clock clock;
 
     Archives(ArchiveRepository repository, ArchiveNumbers numbers, ArchivalCopies copies, ContractService contracts,
-             ContractDocuments documents, EvidenceProofs evidence, Documents store, AccessService access, OperationLogService log,
+             ContractDocuments documents, ContractAttachments attachments, EvidenceProofs evidence, Documents store, AccessService access, OperationLogService log,
              RuntimeService runtime, EngineCalls engine, ArchiveProperties properties, Clock clock) {
         this.repository = repository;
         this.numbers = numbers;
         this.copies = copies;
         this.contracts = contracts;
         this.documents = documents;
+        this.attachments = attachments;
         this.evidence = evidence;
         this.store = store;
         this.access = access;
@@ -99,7 +102,8 @@ public class Archives {
         ArchiveRecord draft = new ArchiveRecord(archiveNo, contractId, contract.contractNo(), contract.title(), contract.contractType(),
                 contract.departmentId(), contract.counterpartyName(), category, categoryName.strip(), year, retention.code(),
                 retention.endsFor(year).orElse(null), null, null, original.signedRevision(), ArchiveRecord.Status.KEPT, now, SYSTEM, null);
-        ArchivalCopies.Filed filed = copies.build(draft, contract.amount(), contract.currency(), original, evidence.proofsOf(contractId));
+        ArchivalCopies.Filed filed = copies.build(draft, contract.amount(), contract.currency(), original,
+                attachments.forArchive(contractId), evidence.proofsOf(contractId));
         String copySha = store.put(filed.copy());
         String packageSha = store.put(filed.packageZip());
         ArchiveRecord record = new ArchiveRecord(archiveNo, contractId, draft.contractNo(), draft.title(), draft.contractType(),

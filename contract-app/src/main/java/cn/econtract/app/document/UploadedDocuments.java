@@ -19,10 +19,33 @@ public class UploadedDocuments {
     }
 
     public ReadDocument read(String filename, byte[] content) {
-        return switch (inspector.inspect(filename, content)) {
+        return inspected(filename, content).document();
+    }
+
+    /** Checked and read, with the kind it was found to be. */
+    public Inspected inspected(String filename, byte[] content) {
+        UploadInspector.Kind kind = inspector.inspect(filename, content);
+        return new Inspected(kind, switch (kind) {
             case DOCX -> docx.read(content);
             case PDF -> pdf.read(content);
-        };
+        });
+    }
+
+    public record Inspected(UploadInspector.Kind kind, ReadDocument document) {
+
+        public String mediaType() {
+            return kind == UploadInspector.Kind.PDF ? "application/pdf"
+                    : "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+        }
+
+        /** Title, preamble and every section as plain text (what search reads). */
+        public String text() {
+            StringBuilder out = new StringBuilder();
+            java.util.stream.Stream.concat(java.util.stream.Stream.of(document.title(), document.preamble()),
+                            document.sections().stream().flatMap(s -> java.util.stream.Stream.of(s.heading(), s.text())))
+                    .filter(t -> t != null && !t.isBlank()).forEach(t -> out.append(t.strip()).append('\n'));
+            return out.toString();
+        }
     }
 
     /** Templates come from Word only: their placeholders and headings need the .docx structure. */

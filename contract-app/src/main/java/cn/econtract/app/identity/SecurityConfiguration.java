@@ -153,6 +153,8 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.DELETE, "/api/v1/contracts/*").access(needs(access, Permission.CONTRACT_DELETE))
                 .requestMatchers(HttpMethod.PUT, "/api/v1/contracts/*").access(needs(access, Permission.CONTRACT_EDIT))
                 .requestMatchers(HttpMethod.PUT, "/api/v1/contracts/*/tags").access(needs(access, Permission.CONTRACT_EDIT))
+                .requestMatchers(HttpMethod.POST, "/api/v1/contracts/*/attachments").access(needs(access, Permission.CONTRACT_EDIT))
+                .requestMatchers(HttpMethod.DELETE, "/api/v1/contracts/*/attachments/*").access(needs(access, Permission.CONTRACT_EDIT))
                 .requestMatchers(HttpMethod.GET, "/api/v1/search", "/search").access(needs(access, Permission.CONTRACT_VIEW))
                 .requestMatchers(HttpMethod.GET, "/api/v1/archives", "/api/v1/archives/**", "/archives", "/archives/**")
                         .access(needs(access, Permission.ARCHIVE_READ, Permission.ARCHIVE_BORROW, Permission.ARCHIVE_MANAGE))

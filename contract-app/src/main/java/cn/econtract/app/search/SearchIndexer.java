@@ -1,6 +1,7 @@
 package cn.econtract.app.search;
 
 import cn.econtract.app.contract.Contract;
+import cn.econtract.app.contract.ContractAttachments;
 import cn.econtract.app.contract.ContractService;
 import cn.econtract.app.contract.ContractStatus;
 import cn.econtract.app.contract.ContractTags;
@@ -33,15 +34,17 @@ public class SearchIndexer implements ApplicationRunner {
     private final SearchIndex index;
     private final ContractService contracts;
     private final ContractTags tags;
+    private final ContractAttachments attachments;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final SearchProperties properties;
 
-    SearchIndexer(SearchIndex index, ContractService contracts, ContractTags tags, JdbcClient jdbc, TransactionTemplate transaction,
-                  SearchProperties properties) {
+    SearchIndexer(SearchIndex index, ContractService contracts, ContractTags tags, ContractAttachments attachments, JdbcClient jdbc,
+                  TransactionTemplate transaction, SearchProperties properties) {
         this.index = index;
         this.contracts = contracts;
         this.tags = tags;
+        this.attachments = attachments;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.properties = properties;
@@ -97,11 +100,13 @@ public class SearchIndexer implements ApplicationRunner {
     }
 
     private Optional<IndexedContract> load(String id) {
-        return contracts.forIndexing(id).map(c -> indexed(c, tags.of(id)));
+        return contracts.forIndexing(id).map(c -> indexed(c, attachments.textForIndexing(id), tags.of(id)));
     }
 
-    static IndexedContract indexed(Contract c, List<String> tags) {
-        return new IndexedContract(c.id(), c.contractNo(), c.title(), c.body(), c.counterpartyName(), c.contractType(),
+    /** The contract as the index holds it; its attachments' names and text follow the body, so full text finds them too. */
+    static IndexedContract indexed(Contract c, String attachmentText, List<String> tags) {
+        String body = attachmentText.isEmpty() ? c.body() : (c.body() == null ? "" : c.body()) + attachmentText;
+        return new IndexedContract(c.id(), c.contractNo(), c.title(), body, c.counterpartyName(), c.contractType(),
                 c.departmentId(), c.status().name(), signingStatus(c.status()), c.amount() == null ? null : c.amount().doubleValue(),
                 c.effectiveDate(), c.expiryDate(), tags, c.createdBy(), c.updatedAt());
     }
