@@ -364,6 +364,35 @@ class BrowserSmokeIT {
      * An approved contract and a signer of its own with the general manager's right to sign: one-time
      * codes are rate-limited per person, and other tests sign as the demo users.
      */
+    /** Issue 7: in the editor the drafter tags the contract and attaches a Word file; both reach the API. */
+    @org.junit.jupiter.api.Test
+    void editorTagsTheContractAndAttachesAFile(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        var drafter = cn.econtract.support.Http.basic(port, "drafter", "demo");
+        String id = cn.econtract.support.PurchaseDraft.create(drafter);
+        Path file = dir.resolve("报价单.docx");
+        Files.write(file, cn.econtract.support.Docs.docx(new String[] {"#报价单"}, new String[] {"数控车床单价二十五万元。"}));
+        browser = start(1366, 900);
+        WebDriverWait wait = loggedInAs("drafter");
+        browser.get("http://localhost:" + port + "/contracts/" + id + "/edit");
+        wait.until(d -> "true".equals(d.findElement(By.cssSelector("[data-editor]")).getAttribute("data-ready")));
+        var tags = browser.findElement(By.cssSelector("[data-testid=tags-input]"));
+        tags.clear();
+        tags.sendKeys("框架协议，重点客户");
+        clickInView(browser.findElement(By.cssSelector("[data-tags] button[type=submit]")));
+        wait.until(d -> !d.findElement(By.cssSelector("[data-tags] [data-result]")).getText().isEmpty());
+        browser.findElement(By.cssSelector("[data-testid=attachment-file]")).sendKeys(file.toAbsolutePath().toString());
+        clickInView(browser.findElement(By.cssSelector("[data-attachment-upload] button[type=submit]")));
+        try {
+            wait.until(d -> d.findElements(By.cssSelector("[data-testid=attachment]")).stream().anyMatch(e -> e.getText().contains("报价单.docx")));
+        } finally {
+            screenshot("editor-tags-attachments");
+        }
+        assertThat(cn.econtract.support.Http.json(drafter.get("/api/v1/contracts/" + id + "/tags")).get("tags").toString())
+                .isEqualTo("[\"框架协议\",\"重点客户\"]");
+        assertThat(cn.econtract.support.Http.json(drafter.get("/api/v1/contracts/" + id + "/attachments")).get(0).get("fileName").asText())
+                .isEqualTo("报价单.docx");
+    }
+
     /**
      * Issue 7: at phone width a drafter finds an archived contract of their department in the
      * archive browser and asks to borrow it; the request waits in "my loans".
