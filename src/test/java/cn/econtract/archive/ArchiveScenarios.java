@@ -7,6 +7,7 @@ import cn.econtract.app.identity.DirectoryService;
 import cn.econtract.app.kernel.Sha256;
 import cn.econtract.support.Approvals;
 import cn.econtract.support.Docs;
+import cn.econtract.support.DueTimers;
 import cn.econtract.support.Http;
 import cn.econtract.support.InternalSigning;
 import cn.econtract.support.PurchaseDraft;
@@ -435,13 +436,7 @@ abstract class ArchiveScenarios {
     }
 
     private void runDue(ProcessInstance instance) {
-        List<Job> due = management.createJobQuery().processInstanceId(instance.getId()).timers().executable().list();
-        assertThat(due).as("due timers").isNotEmpty();
-        for (Job job : due) {
-            if (management.createJobQuery().jobId(job.getId()).count() > 0) {
-                management.executeJob(job.getId());
-            }
-        }
+        DueTimers.run(management, instance.getId());
     }
 
     String status(String contractId) {

@@ -7,6 +7,7 @@ import cn.econtract.app.identity.DirectoryService;
 import cn.econtract.app.kernel.Sha256;
 import cn.econtract.app.signing.SignatureTimeStamps;
 import cn.econtract.support.Approvals;
+import cn.econtract.support.DueTimers;
 import cn.econtract.support.Http;
 import cn.econtract.support.InternalSigning;
 import cn.econtract.support.PurchaseDraft;
@@ -39,7 +40,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -643,13 +643,7 @@ abstract class SigningScenarios {
     }
 
     private void runDue(String processInstanceId) {
-        List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).timers().executable().list();
-        assertThat(due).as("due timers").isNotEmpty();
-        for (Job job : due) {
-            if (management.createJobQuery().jobId(job.getId()).count() > 0) {
-                management.executeJob(job.getId());
-            }
-        }
+        DueTimers.run(management, processInstanceId);
     }
 
     static String handwriting() {
