@@ -1,6 +1,7 @@
 package cn.econtract.app.search;
 
 import cn.econtract.app.contract.Contract;
+import cn.econtract.app.crypto.TamperedDataException;
 import cn.econtract.app.contract.ContractAttachments;
 import cn.econtract.app.contract.ContractService;
 import cn.econtract.app.contract.ContractStatus;
@@ -99,8 +100,18 @@ public class SearchIndexer implements ApplicationRunner {
         return ids.size();
     }
 
+    /**
+     * The contract as it stands now, empty once deleted. One that cannot be read (its ciphertext no
+     * longer authenticates) is left out with an error in the log rather than stopping the index for
+     * everyone; the evidence check reports it as tampered.
+     */
     private Optional<IndexedContract> load(String id) {
-        return contracts.forIndexing(id).map(c -> indexed(c, attachments.textForIndexing(id), tags.of(id)));
+        try {
+            return contracts.forIndexing(id).map(c -> indexed(c, attachments.textForIndexing(id), tags.of(id)));
+        } catch (TamperedDataException e) {
+            log.error("Contract {} left out of the search index: its stored data does not authenticate", id);
+            return Optional.empty();
+        }
     }
 
     /** The contract as the index holds it; its attachments' names and text follow the body, so full text finds them too. */
