@@ -11,6 +11,7 @@ import cn.econtract.support.DueTimers;
 import cn.econtract.support.Http;
 import cn.econtract.support.InternalSigning;
 import cn.econtract.support.PurchaseDraft;
+import cn.econtract.support.SignedContracts;
 import cn.econtract.support.Tools;
 import cn.econtract.support.VeraPdf;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -322,21 +323,10 @@ abstract class ArchiveScenarios {
 
     // ---- helpers ---------------------------------------------------------------------------------
 
-    /** A purchase contract approved and signed by a general manager of its own (codes are rate-limited per person). */
+    /** A purchase contract with a technical agreement attached, approved and signed. */
     String signed() {
-        String signer = "gmarch" + UUID.randomUUID().toString().substring(0, 6);
-        ensureUser(signer, "office", "gm");
-        String id = PurchaseDraft.create(as("drafter"), "50000.00", newCounterparty());
-        assertThat(as("drafter").postMultipart("/api/v1/contracts/" + id + "/attachments", Map.of(), "技术协议.docx", TECHNICAL_AGREEMENT)
-                .statusCode()).isEqualTo(201);
-        Approvals.approveAll(id, "drafter", this::as, tasks, group -> directory.members(group, null));
-        HttpResponse<String> arranged = as("drafter").post("/api/v1/contracts/" + id + "/signing", Map.of("signers", List.of(
-                Map.of("party", "OURS", "appearance", "SIGNATURE", "userId", signer))));
-        assertThat(arranged.statusCode()).as(arranged.body()).isEqualTo(200);
-        Task sign = tasks.createTaskQuery().processInstanceBusinessKey(id).taskDefinitionKey("Task_Sign").singleResult();
-        InternalSigning.sign(this::as, directory, signer, sign.getId(), InternalSigning.handwriting());
-        assertThat(status(id)).isEqualTo("IN_FORCE");
-        return id;
+        return SignedContracts.signed(this::as, tasks, directory, "50000.00", id -> assertThat(as("drafter").postMultipart(
+                "/api/v1/contracts/" + id + "/attachments", Map.of(), "技术协议.docx", TECHNICAL_AGREEMENT).statusCode()).isEqualTo(201));
     }
 
     /** A contract signed, performed and filed; its archive number. */
@@ -346,16 +336,9 @@ abstract class ArchiveScenarios {
         return registered(id).get("archiveNo").asText();
     }
 
-    /** The drafter confirms in Tasklist that the contract was performed. */
+    /** The drafter confirms the obligation plan and records every obligation as met. */
     void performed(String id) {
-        Task performed = tasks.createTaskQuery().processInstanceBusinessKey(id).taskDefinitionKey("Task_ConfirmPerformed").singleResult();
-        assertThat(performed).as("fulfilment task of " + id).isNotNull();
-        identity.setAuthentication("drafter", List.of("drafter", "purchasing"));
-        try {
-            tasks.complete(performed.getId());
-        } finally {
-            identity.clearAuthentication();
-        }
+        SignedContracts.performed(this::as, id);
     }
 
     /** The drafter gives up signing in Tasklist: the contract is terminated. */

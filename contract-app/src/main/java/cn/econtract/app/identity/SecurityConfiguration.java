@@ -154,6 +154,10 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.PUT, "/api/v1/contracts/*").access(needs(access, Permission.CONTRACT_EDIT))
                 .requestMatchers(HttpMethod.PUT, "/api/v1/contracts/*/tags").access(needs(access, Permission.CONTRACT_EDIT))
                 .requestMatchers(HttpMethod.POST, "/api/v1/contracts/*/attachments").access(needs(access, Permission.CONTRACT_EDIT))
+                .requestMatchers(HttpMethod.POST, "/api/v1/contracts/*/obligations", "/api/v1/contracts/*/obligations/confirm",
+                        "/api/v1/contracts/*/obligations/*/dismiss",
+                        "/api/v1/contracts/*/obligations/*/fulfil", "/api/v1/contracts/*/anchors").access(needs(access, Permission.CONTRACT_EDIT))
+                .requestMatchers(HttpMethod.PUT, "/api/v1/contracts/*/obligations/*").access(needs(access, Permission.CONTRACT_EDIT))
                 .requestMatchers(HttpMethod.DELETE, "/api/v1/contracts/*/attachments/*").access(needs(access, Permission.CONTRACT_EDIT))
                 .requestMatchers(HttpMethod.GET, "/api/v1/search", "/search").access(needs(access, Permission.CONTRACT_VIEW))
                 .requestMatchers(HttpMethod.GET, "/api/v1/archives", "/api/v1/archives/**", "/archives", "/archives/**")

@@ -15,6 +15,6 @@ public record ContractEvent(Type type, String contractId, String actor, Integer 
     /** The lifecycle events the standard asks to be recorded (S8). */
     public enum Type {
         CREATED, EDITED, SUBMITTED, APPROVED, REJECTED, RETURNED, WITHDRAWN, STATUS_CHANGED, DOWNLOADED, DELETED,
-        SIGNED, SEALED, SIGNING_REFUSED, OBLIGATION_MET, OBLIGATION_OVERDUE, ARCHIVED, DESTROYED
+        SIGNED, SEALED, SIGNING_REFUSED, OBLIGATION_PLANNED, OBLIGATION_MET, OBLIGATION_OVERDUE, ARCHIVED, DESTROYED
     }
 }

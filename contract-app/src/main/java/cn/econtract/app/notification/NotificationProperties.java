@@ -4,12 +4,24 @@ import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** @param sms where text messages go: {@code outbox} (default) or an SMS provider over {@code http} */
+/**
+ * @param sms  where text messages go: {@code outbox} (default) or an SMS provider over {@code http}
+ * @param mail e-mail over SMTP ({@code spring.mail.*}) when enabled, else into the outbox
+ */
 @ConfigurationProperties("econtract.notification")
-public record NotificationProperties(Sms sms) {
+public record NotificationProperties(Sms sms, Mail mail) {
 
     public NotificationProperties {
         sms = sms == null ? new Sms(null, null, null, null, null, null) : sms;
+        mail = mail == null ? new Mail(false, null) : mail;
+    }
+
+    /** @param from the sender address, e.g. {@code 电子合同平台 <noreply@example.cn>} */
+    public record Mail(boolean enabled, String from) {
+
+        public Mail {
+            from = from == null || from.isBlank() ? "econtract@localhost" : from;
+        }
     }
 
     /**

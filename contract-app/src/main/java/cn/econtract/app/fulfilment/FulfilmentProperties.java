@@ -1,0 +1,20 @@
+package cn.econtract.app.fulfilment;
+
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Fulfilment ({@code econtract.fulfilment.*}).
+ *
+ * @param publicUrl        where links in reminders point
+ * @param dispatchInterval how often pending e-mail and SMS reminders are sent
+ */
+@ConfigurationProperties("econtract.fulfilment")
+public record FulfilmentProperties(URI publicUrl, Duration dispatchInterval) {
+
+    public FulfilmentProperties {
+        publicUrl = publicUrl == null ? URI.create("http://localhost:8080") : publicUrl;
+        dispatchInterval = dispatchInterval == null ? Duration.ofSeconds(10) : dispatchInterval;
+    }
+}
