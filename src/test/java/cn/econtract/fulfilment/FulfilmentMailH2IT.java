@@ -180,19 +180,23 @@ class FulfilmentMailH2IT {
         for (int i = 0; i < 5 && !isWaitingAfterDue(watch); i++) {
             DueTimers.run(management, watch.getId());
         }
-        assertThat(watch).hasPassed("Event_DueDate", "Task_Due", "EndEvent_DueHandled").isWaitingAt("Gateway_Waiting");
+        assertThat(watch).hasPassed("Event_DueDate", "Task_Due", "EndEvent_DueHandled", "Task_Assess").isWaitingAt("Event_NextDay");
         assertThat(find(Http.json(as("drafter").get("/api/v1/contracts/" + id + "/obligations")), "付款：预付款（30%）").get("status").asText())
                 .isEqualTo("OVERDUE");
         assertThat(jdbc.sql("SELECT detail FROM evidence_entry WHERE contract_id = :c AND event_type = 'OBLIGATION_OVERDUE'").param("c", id)
                 .query(String.class).single()).contains("77400.00");
-        assertThat(dispatch()).as("reminders whose time passed while the clock jumped are not sent late").isZero();
+        // reminders whose time passed while the clock jumped are not sent late; overdue.drl warns the owner once
+        assertThat(dispatch()).isEqualTo(1);
+        MimeMessage[] toDrafter = smtp.getReceivedMessagesForDomain("drafter@demo.econtract.cn");
+        assertThat(toDrafter).hasSize(2);
+        assertThat(toDrafter[1].getSubject()).contains("逾期").contains("1 天");
 
         // paid in two parts; the first leaves it open
         assertThat(as("drafter").post("/api/v1/contracts/" + id + "/obligations/" + advanceId + "/fulfil", Map.of("note", "无金额"))
                 .statusCode()).isEqualTo(400);
         assertThat(fulfil(id, advanceId, "40000.00").get("status").asText()).isEqualTo("OVERDUE");
         assertThat(fulfil(id, advanceId, "37400.00").get("status").asText()).isEqualTo("FULFILLED");
-        assertThat(watch).isEnded().hasPassed("Event_SettledLater", "EndEvent_SettledLater");
+        assertThat(watch).isEnded().hasPassed("Boundary_OverdueSettled", "EndEvent_SettledWhenOverdue");
 
         // accepted: the acceptance payment gets its date and its reminders
         HttpResponse<String> accepted = as("drafter").post("/api/v1/contracts/" + id + "/anchors",
@@ -214,8 +218,172 @@ class FulfilmentMailH2IT {
                 .statusCode()).as("the plan is closed").isEqualTo(409);
     }
 
+    @Test
+    void anUnpaidReceivableGetsADunningLetterThatLegalApprovesAndEmailsThenADisputeThatIsWrittenOff() throws Exception {
+        String email = "lijg." + java.util.UUID.randomUUID().toString().substring(0, 6) + "@supplier.example.cn";
+        String id = SignedContracts.signed(this::as, tasks, directory, "258000.00", "李建国 13912345678 " + email, draft -> { });
+        assertThat(as("drafter").post("/api/v1/contracts/" + id + "/obligations/confirm", Map.of()).statusCode()).isEqualTo(200);
+        LocalDate due = LocalDate.now(CHINA).plusDays(1);
+        HttpResponse<String> added = as("drafter").post("/api/v1/contracts/" + id + "/obligations", Map.of("kind", "PAYMENT",
+                "title", "乙方缴纳履约保证金", "party", "COUNTERPARTY", "amount", "20000.00", "dueDate", due.toString()));
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        JsonNode deposit = Http.json(added);
+        assertThat(deposit.get("status").asText()).as("the plan is confirmed: watched at once").isEqualTo("CONFIRMED");
+        ProcessInstance watch = watch(deposit.get("id").asText());
+
+        // sixteen days after the due date, unpaid: overdue.drl asks for a letter; managers and finance are told
+        ClockUtil.setCurrentTime(Date.from(due.plusDays(16).atTime(10, 0).atZone(CHINA).toInstant()));
+        for (int i = 0; i < 8 && dunning(watch) == null; i++) {
+            DueTimers.run(management, watch.getId());
+        }
+        ProcessInstance letterProcess = dunning(watch);
+        assertThat(letterProcess).as("a dunning letter was started").isNotNull();
+        assertThat(watch).hasPassed("Task_Due", "Task_Assess", "Gateway_Dunning");
+        assertThat(letterProcess).hasPassed("Task_DraftLetter").isWaitingAt("Task_ApproveLetter");
+        assertThat(Http.json(as("manager").get("/api/v1/me/notifications")).toString()).contains("OBLIGATION_OVERDUE");
+        assertThat(Http.json(as("finance").get("/api/v1/me/notifications")).toString()).contains("OBLIGATION_OVERDUE");
+        JsonNode letter = Http.json(as("drafter").get("/api/v1/contracts/" + id + "/dunning-letters")).get(0);
+        assertThat(letter.get("status").asText()).isEqualTo("DRAFTED");
+        byte[] pdf = as("drafter").getBytes("/api/v1/contracts/" + id + "/dunning-letters/" + letter.get("id").asText()).body();
+        String text = cn.econtract.support.Tools.pdfText(pdf);
+        assertThat(text).contains("催款函").contains(contractNo(id)).contains("20000.00").contains("贰万元整").contains("16");
+
+        // legal approves (an opinion is needed only to refuse): the letter goes by e-mail with its PDF
+        var approval = tasks.createTaskQuery().processInstanceId(letterProcess.getId()).taskDefinitionKey("Task_ApproveLetter").singleResult();
+        assertThat(approval).hasCandidateGroup("legal");
+        assertThat(decide("legal", approval.getId(), "REJECT", null)).isEqualTo(400);
+        assertThat(decide("legal", approval.getId(), "APPROVE", null)).isEqualTo(204);
+        assertThat(letterProcess).isEnded().hasPassed("Task_SendLetter", "EndEvent_Sent");
+        MimeMessage[] toCounterparty = smtp.getReceivedMessagesForDomain(email);
+        assertThat(toCounterparty).hasSize(1);
+        var parts = (jakarta.mail.internet.MimeMultipart) toCounterparty[0].getContent();
+        assertThat(parts.getCount()).isEqualTo(2);
+        assertThat(parts.getBodyPart(1).getContentType()).contains("application/pdf");
+        assertThat(parts.getBodyPart(1).getInputStream().readAllBytes()).isEqualTo(pdf);
+        assertThat(Http.json(as("drafter").get("/api/v1/contracts/" + id + "/dunning-letters")).get(0).get("sentTo").asText()).isEqualTo(email);
+        assertThat(watch).isWaitingAt("Event_NextDay");
+
+        // sixty-one days: a second letter and a dispute; legal withholds the letter and writes the claim off
+        ClockUtil.setCurrentTime(Date.from(due.plusDays(61).atTime(10, 0).atZone(CHINA).toInstant()));
+        DueTimers.run(management, watch.getId());
+        ProcessInstance second = dunning(watch);
+        assertThat(second).isWaitingAt("Task_ApproveLetter");
+        var withhold = tasks.createTaskQuery().processInstanceId(second.getId()).taskDefinitionKey("Task_ApproveLetter").singleResult();
+        assertThat(decide("legal", withhold.getId(), "REJECT", "已转诉讼，不再发函")).isEqualTo(204);
+        assertThat(second).isEnded().hasPassed("EndEvent_Withheld");
+        assertThat(watch).isWaitingAt("Task_Dispute");
+        var dispute = tasks.createTaskQuery().processInstanceId(watch.getId()).taskDefinitionKey("Task_Dispute").singleResult();
+        assertThat(dispute).hasCandidateGroup("legal");
+        assertThat(decide("legal", dispute.getId(), "REJECT", null)).as("how it is handled must be said").isEqualTo(400);
+        assertThat(decide("legal", dispute.getId(), "REJECT", "对方已破产清算，申报债权后核销")).isEqualTo(204);
+        assertThat(watch).isEnded().hasPassed("EndEvent_WrittenOff", "EndEvent_WriteOffRecorded");
+        JsonNode written = find(Http.json(as("drafter").get("/api/v1/contracts/" + id + "/obligations")), "乙方缴纳履约保证金");
+        assertThat(written.get("status").asText()).isEqualTo("DISMISSED");
+        assertThat(jdbc.sql("SELECT handling FROM obligation_dispute WHERE obligation_id = :o").param("o", written.get("id").asText())
+                .query(String.class).single()).contains("核销").contains("破产清算");
+        assertThat(Http.json(as("drafter").get("/api/v1/contracts/" + id + "/dunning-letters")).get(1).get("status").asText())
+                .isEqualTo("REJECTED");
+    }
+
+    @Test
+    void aPlanWithNothingLeftToWatchEndsAtOnceAndTheContractIsPerformed() {
+        String id = SignedContracts.signed(this::as, tasks, directory, "88000.00", draft -> { });
+        ProcessInstance fulfilmentProcess = runtime.createProcessInstanceQuery().processDefinitionKey("contract-fulfilment")
+                .processInstanceBusinessKey(id).singleResult();
+        for (JsonNode item : Http.json(as("drafter").get("/api/v1/contracts/" + id + "/obligations"))) {
+            assertThat(as("drafter").post("/api/v1/contracts/" + id + "/obligations/" + item.get("obligation").get("id").asText() + "/dismiss",
+                    Map.of("reason", "已在框架协议下履行")).statusCode()).isEqualTo(200);
+        }
+        assertThat(as("drafter").post("/api/v1/contracts/" + id + "/obligations/confirm", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(fulfilmentProcess).isEnded().hasPassed("Gateway_Open", "EndEvent_NothingToWatch");
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("obligation-watch").variableValueEquals("contractId", id).count())
+                .as("nothing proposed is left to watch").isZero();
+        assertThat(Http.json(as("drafter").get("/api/v1/contracts/" + id)).get("status").asText()).isEqualTo("ARCHIVED");
+    }
+
+    @Test
+    void expiriesSettleThemselvesDatesMoveWhileWatchedAndAPursuedClaimIsPaid() {
+        String id = SignedContracts.signed(this::as, tasks, directory, "258000.00", "李建国 lijg@supplier.example.cn", draft -> { });
+        assertThat(as("drafter").post("/api/v1/contracts/" + id + "/obligations/confirm", Map.of()).statusCode()).isEqualTo(200);
+        LocalDate today = LocalDate.now(CHINA);
+        JsonNode plan = Http.json(as("drafter").get("/api/v1/contracts/" + id + "/obligations"));
+
+        // a delivery moved while its reminders wait: the watch starts again on the new date
+        JsonNode delivery = find(plan, "交付：设备交付");
+        ProcessInstance deliveryWatch = watch(delivery.get("id").asText());
+        assertThat(deliveryWatch).isWaitingAt("Event_ReminderTime");
+        assertThat(as("drafter").put("/api/v1/contracts/" + id + "/obligations/" + delivery.get("id").asText(), Map.of("kind", "DELIVERY",
+                "title", "交付：设备交付", "party", "COUNTERPARTY", "dueDate", today.plusDays(20).toString())).statusCode()).isEqualTo(200);
+        assertThat(deliveryWatch).hasPassed("Boundary_Rescheduled").isWaitingAt("Event_ReminderTime");
+        assertThat(timer(deliveryWatch).getDuedate())
+                .isEqualTo(Date.from(today.plusDays(13).atTime(9, 0).atZone(CHINA).toInstant()));
+
+        // an undated obligation met before its date is known
+        JsonNode retention = find(plan, "付款：质保金");
+        ProcessInstance retentionWatch = watch(retention.get("id").asText());
+        assertThat(retentionWatch).hasPassed("EndEvent_Undated").isWaitingAt("Gateway_Waiting");
+        fulfil(id, retention.get("id").asText(), "25800.00");
+        assertThat(retentionWatch).isEnded().hasPassed("Event_SettledLater", "EndEvent_SettledLater");
+
+        // the contract's expiry settles itself on its date
+        HttpResponse<String> expiry = as("drafter").post("/api/v1/contracts/" + id + "/obligations", Map.of("kind", "EXPIRY",
+                "title", "合同到期", "party", "BOTH", "dueDate", today.plusDays(2).toString()));
+        assertThat(expiry.statusCode()).as(expiry.body()).isEqualTo(201);
+        ProcessInstance expiryWatch = watch(Http.json(expiry).get("id").asText());
+        ClockUtil.setCurrentTime(Date.from(today.plusDays(3).atTime(1, 0).atZone(CHINA).toInstant()));
+        for (int i = 0; i < 6 && !expiryWatch.isEnded() && runtime.createProcessInstanceQuery().processInstanceId(expiryWatch.getId()).count() > 0; i++) {
+            DueTimers.run(management, expiryWatch.getId());
+        }
+        assertThat(expiryWatch).isEnded().hasPassed("Task_Due", "EndEvent_SettledAtDue");
+
+        // a receivable overdue, then its date corrected: the overdue handling stops and the watch starts again
+        ClockUtil.reset();
+        HttpResponse<String> added = as("drafter").post("/api/v1/contracts/" + id + "/obligations", Map.of("kind", "PAYMENT",
+                "title", "乙方支付技术服务费", "party", "COUNTERPARTY", "amount", "12000.00", "dueDate", today.plusDays(1).toString()));
+        String feeId = Http.json(added).get("id").asText();
+        ProcessInstance feeWatch = watch(feeId);
+        ClockUtil.setCurrentTime(Date.from(today.plusDays(3).atTime(10, 0).atZone(CHINA).toInstant()));
+        for (int i = 0; i < 6 && !isWaitingAfterDue(feeWatch); i++) {
+            DueTimers.run(management, feeWatch.getId());
+        }
+        assertThat(feeWatch).isWaitingAt("Event_NextDay");
+        assertThat(as("drafter").put("/api/v1/contracts/" + id + "/obligations/" + feeId, Map.of("kind", "PAYMENT", "title", "乙方支付技术服务费",
+                "party", "COUNTERPARTY", "amount", "12000.00", "dueDate", today.plusDays(30).toString())).statusCode()).isEqualTo(200);
+        assertThat(feeWatch).hasPassed("Boundary_OverdueRescheduled").isWaitingAt("Event_ReminderTime");
+
+        // long overdue, a letter sent, then a dispute legal pursues — and the counterparty pays
+        ClockUtil.setCurrentTime(Date.from(today.plusDays(30 + 16).atTime(10, 0).atZone(CHINA).toInstant()));
+        for (int i = 0; i < 8 && dunning(feeWatch) == null; i++) {
+            DueTimers.run(management, feeWatch.getId());
+        }
+        var letterTask = tasks.createTaskQuery().processInstanceId(dunning(feeWatch).getId()).singleResult();
+        assertThat(decide("legal", letterTask.getId(), "APPROVE", null)).isEqualTo(204);
+        ClockUtil.setCurrentTime(Date.from(today.plusDays(30 + 61).atTime(10, 0).atZone(CHINA).toInstant()));
+        DueTimers.run(management, feeWatch.getId());
+        var second = tasks.createTaskQuery().processInstanceId(dunning(feeWatch).getId()).singleResult();
+        assertThat(decide("legal", second.getId(), "REJECT", "改由律师函")).isEqualTo(204);
+        var dispute = tasks.createTaskQuery().processInstanceId(feeWatch.getId()).taskDefinitionKey("Task_Dispute").singleResult();
+        assertThat(decide("legal", dispute.getId(), "APPROVE", "委托律师提起仲裁")).isEqualTo(204);
+        assertThat(feeWatch).hasPassed("Gateway_AfterDispute").isWaitingAt("Event_NextDay");
+        assertThat(fulfil(id, feeId, "12000.00").get("status").asText()).isEqualTo("FULFILLED");
+        assertThat(feeWatch).isEnded().hasPassed("Boundary_OverdueSettled", "EndEvent_SettledWhenOverdue");
+    }
+
+    private ProcessInstance dunning(ProcessInstance watch) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey("dunning-letter").superProcessInstanceId(watch.getId()).singleResult();
+    }
+
+    private int decide(String user, String taskId, String decision, String opinion) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("decision", decision);
+        if (opinion != null) {
+            body.put("opinion", opinion);
+        }
+        return as(user).post("/api/v1/tasks/" + taskId + "/complete", body).statusCode();
+    }
+
     private boolean isWaitingAfterDue(ProcessInstance watch) {
-        return runtime.createExecutionQuery().processInstanceId(watch.getId()).activityId("Gateway_Waiting").count() > 0;
+        return runtime.createExecutionQuery().processInstanceId(watch.getId()).activityId("Event_NextDay").count() > 0;
     }
 
     private JsonNode fulfil(String id, String obligationId, String amount) {

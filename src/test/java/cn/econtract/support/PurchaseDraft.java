@@ -35,10 +35,18 @@ public final class PurchaseDraft {
 
     /** A draft for {@code amount} yuan with a counterparty of the given name (unique names make it a new counterparty). */
     public static String create(Http http, String amount, String counterparty) {
+        return create(http, amount, counterparty, null);
+    }
+
+    /** As {@link #create(Http, String, String)}, with the counterparty's contact (e.g. a name, a phone and an e-mail address). */
+    public static String create(Http http, String amount, String counterparty, String contact) {
         Map<String, Object> v = variables();
         @SuppressWarnings("unchecked")
         Map<String, Object> partyB = new LinkedHashMap<>((Map<String, Object>) v.get("partyB"));
         partyB.put("name", counterparty);
+        if (contact != null) {
+            partyB.put("contact", contact);
+        }
         v.put("partyB", partyB);
         v.put("amount", amount);
         var created = http.post("/api/v1/contracts", Map.of("templateId", templateId(http), "title", "设备采购合同 " + counterparty,

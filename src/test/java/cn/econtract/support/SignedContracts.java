@@ -26,11 +26,18 @@ public final class SignedContracts {
      */
     public static String signed(Function<String, Http> as, TaskService tasks, DirectoryService directory, String amount,
                                 java.util.function.Consumer<String> beforeApproval) {
+        return signed(as, tasks, directory, amount, null, beforeApproval);
+    }
+
+    /** As above, with the counterparty's contact. */
+    public static String signed(Function<String, Http> as, TaskService tasks, DirectoryService directory, String amount, String contact,
+                                java.util.function.Consumer<String> beforeApproval) {
         String signer = "gmsign" + UUID.randomUUID().toString().substring(0, 6);
         directory.ensureUser(signer, "签", "测", signer + "@demo.econtract.cn", "demo", false);
         directory.ensureMembership(signer, "gm");
         directory.ensureMembership(signer, "office");
-        String id = PurchaseDraft.create(as.apply("drafter"), amount, "供应商" + UUID.randomUUID().toString().substring(0, 8) + "有限公司");
+        String id = PurchaseDraft.create(as.apply("drafter"), amount, "供应商" + UUID.randomUUID().toString().substring(0, 8) + "有限公司",
+                contact);
         beforeApproval.accept(id);
         Approvals.approveAll(id, "drafter", as, tasks, group -> directory.members(group, null));
         HttpResponse<String> arranged = as.apply("drafter").post("/api/v1/contracts/" + id + "/signing", Map.of("signers", List.of(

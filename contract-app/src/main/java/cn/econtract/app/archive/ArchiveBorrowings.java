@@ -1,6 +1,7 @@
 package cn.econtract.app.archive;
 
 import cn.econtract.app.approval.EngineCalls;
+import cn.econtract.app.approval.TaskDecisions;
 import cn.econtract.app.audit.OperationAction;
 import cn.econtract.app.audit.OperationLogService;
 import cn.econtract.app.audit.OperationRecord;
@@ -39,7 +40,7 @@ public class ArchiveBorrowings {
 
     private final ArchiveRepository repository;
     private final Archives archives;
-    private final ArchiveDecisions decisions;
+    private final TaskDecisions decisions;
     private final AccessService access;
     private final OperationLogService log;
     private final Notifications notifications;
@@ -48,7 +49,7 @@ public class ArchiveBorrowings {
     private final ArchiveProperties properties;
     private final Clock clock;
 
-    ArchiveBorrowings(ArchiveRepository repository, Archives archives, ArchiveDecisions decisions, AccessService access,
+    ArchiveBorrowings(ArchiveRepository repository, Archives archives, TaskDecisions decisions, AccessService access,
                       OperationLogService log, Notifications notifications, RuntimeService runtime, EngineCalls engine,
                       ArchiveProperties properties, Clock clock) {
         this.repository = repository;

@@ -1,5 +1,6 @@
 package cn.econtract.app.archive;
 
+import cn.econtract.app.approval.TaskDecisions;
 import cn.econtract.app.audit.OperationAction;
 import cn.econtract.app.audit.OperationLogService;
 import cn.econtract.app.audit.OperationRecord;
@@ -23,14 +24,14 @@ public class ArchiveRetention {
 
     private final ArchiveRepository repository;
     private final Archives archives;
-    private final ArchiveDecisions decisions;
+    private final TaskDecisions decisions;
     private final ContractService contracts;
     private final Documents store;
     private final OperationLogService log;
     private final ArchiveProperties properties;
     private final Clock clock;
 
-    ArchiveRetention(ArchiveRepository repository, Archives archives, ArchiveDecisions decisions, ContractService contracts,
+    ArchiveRetention(ArchiveRepository repository, Archives archives, TaskDecisions decisions, ContractService contracts,
                      Documents store, OperationLogService log, ArchiveProperties properties, Clock clock) {
         this.repository = repository;
         this.archives = archives;

@@ -11,10 +11,16 @@ class FulfilmentFlow implements FulfilmentPort {
 
     private final ObligationPlans plans;
     private final Reminders reminders;
+    private final OverdueHandling overdue;
+    private final DunningLetters letters;
+    private final java.time.Clock clock;
 
-    FulfilmentFlow(ObligationPlans plans, Reminders reminders) {
+    FulfilmentFlow(ObligationPlans plans, Reminders reminders, OverdueHandling overdue, DunningLetters letters, java.time.Clock clock) {
+        this.clock = clock;
         this.plans = plans;
         this.reminders = reminders;
+        this.overdue = overdue;
+        this.letters = letters;
     }
 
     @Override
@@ -41,6 +47,31 @@ class FulfilmentFlow implements FulfilmentPort {
     @Override
     public boolean due(String obligationId) {
         return plans.due(obligationId);
+    }
+
+    @Override
+    public OverdueSteps assessOverdue(String obligationId, Date now) {
+        OverdueHandling.Assessment a = overdue.assess(obligationId, now.toInstant());
+        return new OverdueSteps(a.dunningLetter(), a.dispute());
+    }
+
+    @Override
+    public String draftDunningLetter(String obligationId, Date now) {
+        return letters.draft(obligationId, now.toInstant());
+    }
+
+    @Override
+    public void overdueTaskDecided(String taskKey, String obligationId, String letterId, String actor, String decision, String opinion) {
+        if ("Task_ApproveLetter".equals(taskKey)) {
+            letters.decided(letterId, actor, decision, opinion, clock.instant());
+        } else if ("Task_Dispute".equals(taskKey)) {
+            overdue.disputeHandled(obligationId, actor, decision, opinion, clock.instant());
+        }
+    }
+
+    @Override
+    public void sendDunningLetter(String letterId, Date now) {
+        letters.send(letterId, now.toInstant());
     }
 
     private static Date date(Instant at) {

@@ -33,9 +33,11 @@ class ObligationController {
     private final AccessService access;
     private final UploadInspector inspector;
     private final Documents documents;
+    private final DunningLetters letters;
 
     ObligationController(ObligationPlans plans, NotificationPreferences preferences, AccessService access, UploadInspector inspector,
-                         Documents documents) {
+                         Documents documents, DunningLetters letters) {
+        this.letters = letters;
         this.plans = plans;
         this.preferences = preferences;
         this.access = access;
@@ -114,6 +116,21 @@ class ObligationController {
     @Operation(summary = "The dates of the events due dates count from")
     Map<Anchor, LocalDate> anchors(@PathVariable String id) {
         return plans.anchors(id);
+    }
+
+    @GetMapping("/api/v1/contracts/{id}/dunning-letters")
+    @Operation(summary = "The contract's dunning letters (催款函) and where each went")
+    List<DunningLetters.Letter> letters(@PathVariable String id) {
+        return letters.ofContract(id);
+    }
+
+    @GetMapping("/api/v1/contracts/{id}/dunning-letters/{letterId}")
+    @Operation(summary = "One dunning letter as PDF")
+    org.springframework.http.ResponseEntity<byte[]> letter(@PathVariable String id, @PathVariable String letterId) {
+        return org.springframework.http.ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "inline; filename=dunning-letter.pdf")
+                .header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(letters.pdf(id, letterId));
     }
 
     @GetMapping("/api/v1/me/notification-preferences")

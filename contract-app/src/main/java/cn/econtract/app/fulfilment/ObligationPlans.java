@@ -172,6 +172,21 @@ public class ObligationPlans {
         return false;
     }
 
+    /**
+     * 核销: legal stopped pursuing an overdue obligation. Settled as dismissed from within its own
+     * watch (which ends by itself, so no message goes to it); the contract may be performed now.
+     */
+    @Transactional
+    public void writeOff(String obligationId, String actor, String reason) {
+        Obligation o = registered(obligationId);
+        repository.update(with(o, o.dueDate(), Obligation.Status.DISMISSED, o.settledAmount(), o.confirmedBy(), o.confirmedAt(), now()));
+        repository.progress(UUID.randomUUID().toString(), o.id(), null, "核销 written off: " + reason, null, null, actor, now());
+        log.record(OperationRecord.success(actor, OperationAction.STATUS_CHANGE, "contract", o.contractId())
+                .withDetail("obligation written off: " + o.title()));
+        contracts.event(ContractEvent.Type.OBLIGATION_PLANNED, o.contractId(), actor, "written off: " + o.title() + " (" + reason + ")");
+        allSettled(o.contractId());
+    }
+
     Obligation registered(String obligationId) {
         return repository.find(obligationId).orElseThrow(() -> BusinessException.notFound("obligation", obligationId));
     }

@@ -6,7 +6,6 @@ import cn.econtract.app.identity.DirectoryService;
 import cn.econtract.app.notification.NotificationPreferences;
 import cn.econtract.app.notification.Notifications;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -29,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * retried job or on a second node.
  */
 @Service
-class Reminders {
+public class Reminders {
 
     private final ObligationPlans plans;
     private final ContractService contracts;
@@ -38,10 +37,9 @@ class Reminders {
     private final Notifications notifications;
     private final FulfilmentProperties properties;
     private final JdbcClient jdbc;
-    private final Clock clock;
 
     Reminders(ObligationPlans plans, ContractService contracts, DirectoryService directory, NotificationPreferences preferences,
-              Notifications notifications, FulfilmentProperties properties, JdbcClient jdbc, Clock clock) {
+              Notifications notifications, FulfilmentProperties properties, JdbcClient jdbc) {
         this.plans = plans;
         this.contracts = contracts;
         this.directory = directory;
@@ -49,7 +47,6 @@ class Reminders {
         this.notifications = notifications;
         this.properties = properties;
         this.jdbc = jdbc;
-        this.clock = clock;
     }
 
     @Transactional
@@ -62,31 +59,42 @@ class Reminders {
         }
         Contract c = contracts.registered(o.contractId()).contract();
         String recipient = o.responsible() == null ? c.createdBy() : o.responsible();
+        String subject = "【履约提醒】" + c.contractNo() + " " + o.title() + "（" + o.dueDate() + " 到期）";
+        notify(o, reminderKey, Set.of(recipient), channels, subject, text(c, o, today), now);
+    }
+
+    /**
+     * One message about the obligation to each recipient on each of {@code channels} they have not
+     * switched off, once per {@code key}: in-app at once, e-mail and SMS queued for the dispatcher.
+     */
+    @Transactional
+    public void notify(Obligation o, String key, Set<String> recipients, String channels, String subject, String text, Instant now) {
         Set<String> wanted = new LinkedHashSet<>(Arrays.stream(channels == null ? new String[0] : channels.split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList());
-        String text = text(c, o, today);
-        String subject = "【履约提醒】" + c.contractNo() + " " + o.title() + "（" + o.dueDate() + " 到期）";
-        for (String channel : wanted) {
-            if (!preferences.wants(recipient, channel) || delivered(obligationId, reminderKey, channel, recipient)) {
-                continue;
-            }
-            String destination = switch (channel) {
-                case "EMAIL" -> directory.user(recipient).map(u -> u.getEmail()).orElse(null);
-                case "SMS" -> preferences.phone(recipient).orElse(null);
-                case "IN_APP" -> recipient;
-                default -> null;
-            };
-            if (destination == null || destination.isBlank()) {
-                continue;
-            }
-            boolean inApp = channel.equals("IN_APP");
-            jdbc.sql("INSERT INTO reminder_delivery (id, obligation_id, reminder_key, channel, recipient, destination, subject, body, status, "
-                            + "attempts, sent_at, created_at) VALUES (:id, :o, :k, :ch, :r, :d, :s, :b, :st, 0, :sent, :at)")
-                    .param("id", UUID.randomUUID().toString()).param("o", obligationId).param("k", reminderKey).param("ch", channel)
-                    .param("r", recipient).param("d", destination).param("s", subject).param("b", text)
-                    .param("st", inApp ? "SENT" : "PENDING").param("sent", inApp ? now() : null).param("at", now()).update();
-            if (inApp) {
-                notifications.send(Set.of(recipient), "OBLIGATION_DUE", o.contractId(), null, subject);
+        for (String recipient : recipients) {
+            for (String channel : wanted) {
+                if (!preferences.wants(recipient, channel) || delivered(o.id(), key, channel, recipient)) {
+                    continue;
+                }
+                String destination = switch (channel) {
+                    case "EMAIL" -> directory.user(recipient).map(u -> u.getEmail()).orElse(null);
+                    case "SMS" -> preferences.phone(recipient).orElse(null);
+                    case "IN_APP" -> recipient;
+                    default -> null;
+                };
+                if (destination == null || destination.isBlank()) {
+                    continue;
+                }
+                boolean inApp = channel.equals("IN_APP");
+                jdbc.sql("INSERT INTO reminder_delivery (id, obligation_id, reminder_key, channel, recipient, destination, subject, body, "
+                                + "status, attempts, sent_at, created_at) VALUES (:id, :o, :k, :ch, :r, :d, :s, :b, :st, 0, :sent, :at)")
+                        .param("id", UUID.randomUUID().toString()).param("o", o.id()).param("k", key).param("ch", channel)
+                        .param("r", recipient).param("d", destination).param("s", subject).param("b", text)
+                        .param("st", inApp ? "SENT" : "PENDING").param("sent", inApp ? time(now) : null).param("at", time(now)).update();
+                if (inApp) {
+                    notifications.send(Set.of(recipient), key.startsWith("D-") ? "OBLIGATION_DUE" : "OBLIGATION_OVERDUE", o.contractId(),
+                            null, subject);
+                }
             }
         }
     }
@@ -111,13 +119,7 @@ class Reminders {
                 + "Reminder: \"" + o.title() + "\" of contract " + c.contractNo() + " is due on " + o.dueDate() + ".";
     }
 
-    private OffsetDateTime now() {
-        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-    }
-
-    /** Pending e-mail and SMS deliveries, oldest first. */
-    List<String> pending(int max) {
-        return jdbc.sql("SELECT id FROM reminder_delivery WHERE status = 'PENDING' ORDER BY created_at FETCH FIRST " + max + " ROWS ONLY")
-                .query(String.class).list();
+    private static OffsetDateTime time(Instant at) {
+        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 }

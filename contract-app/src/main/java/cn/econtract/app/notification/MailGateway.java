@@ -3,6 +3,7 @@ package cn.econtract.app.notification;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
@@ -32,11 +33,14 @@ class MailGateway implements MessageGateway {
         }
         try {
             MimeMessage mime = mail.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(mime, false, StandardCharsets.UTF_8.name());
+            MimeMessageHelper helper = new MimeMessageHelper(mime, !message.attachments().isEmpty(), StandardCharsets.UTF_8.name());
             helper.setFrom(from);
             helper.setTo(message.destination());
             helper.setSubject(message.subject() == null ? DEFAULT_SUBJECT : message.subject());
             helper.setText(message.body(), false);
+            for (TextMessage.Attachment a : message.attachments()) {
+                helper.addAttachment(a.fileName(), new ByteArrayResource(a.content()), a.mediaType());
+            }
             mail.send(mime);
         } catch (MessagingException e) {
             throw new IllegalStateException("cannot build the e-mail to " + message.destination(), e);

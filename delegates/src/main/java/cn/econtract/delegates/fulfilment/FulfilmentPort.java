@@ -26,6 +26,22 @@ public interface FulfilmentPort {
     /** 到期处理: the due date passed; answers whether that settled the obligation (an expiry does, an unpaid payment does not). */
     boolean due(String obligationId);
 
+    /** 评估逾期: overdue.drl on the obligation today; warnings and escalations are sent; answers what the watch starts. */
+    OverdueSteps assessOverdue(String obligationId, Date now);
+
+    /** 生成催款函: the next dunning letter drafted from the template; its id. */
+    String draftDunningLetter(String obligationId, Date now);
+
+    /** 催款函审批 or 争议处理 decided (form fields {@code decision}, {@code opinion}); refusing without an opinion → error. */
+    void overdueTaskDecided(String taskKey, String obligationId, String letterId, String actor, String decision, String opinion);
+
+    /** 发送催款函: the approved letter goes to the counterparty. */
+    void sendDunningLetter(String letterId, Date now);
+
+    /** Whether the rules asked for a dunning letter and for a dispute to be handed to legal. */
+    record OverdueSteps(boolean dunningLetter, boolean dispute) {
+    }
+
     /**
      * REMIND at {@code reminderAt} (key {@code reminderKey}), DUE at {@code dueAt}, or UNDATED while
      * the date is not known yet (it counts from an event that has not happened).

@@ -6,8 +6,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * 确认履约计划 completed, whichever client completed it: the plan is confirmed and watched; the
- * number of open obligations decides whether the process waits for them.
+ * On the fulfilment user tasks, whichever client completes them. 确认履约计划: the plan is confirmed
+ * and watched; the number of open obligations decides whether the process waits for them.
+ * 催款函审批 and 争议处理: the decision and opinion are checked and recorded.
  */
 @Component("fulfilmentTaskListener")
 public class FulfilmentTaskListener implements TaskListener {
@@ -22,7 +23,13 @@ public class FulfilmentTaskListener implements TaskListener {
     public void notify(DelegateTask task) {
         String actor = EngineContext.actor(task.getProcessEngineServices());
         String by = EngineContext.SYSTEM.equals(actor) && task.getAssignee() != null ? task.getAssignee() : actor;
-        int open = EngineContext.asEngine(() -> fulfilment.planConfirmed((String) task.getVariable("contractId"), by));
-        task.getExecution().setVariable("openObligations", open);
+        String key = task.getTaskDefinitionKey();
+        if ("Task_ConfirmPlan".equals(key)) {
+            int open = EngineContext.asEngine(() -> fulfilment.planConfirmed((String) task.getVariable("contractId"), by));
+            task.getExecution().setVariable("openObligations", open);
+        } else {
+            EngineContext.asEngine(() -> fulfilment.overdueTaskDecided(key, (String) task.getVariable("obligationId"),
+                    (String) task.getVariable("letterId"), by, (String) task.getVariable("decision"), (String) task.getVariable("opinion")));
+        }
     }
 }

@@ -1,4 +1,4 @@
-package cn.econtract.app.archive;
+package cn.econtract.app.approval;
 
 import cn.econtract.app.kernel.FieldError;
 import cn.econtract.app.kernel.InvalidFieldsException;
@@ -9,23 +9,24 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The decision on an archive task — APPROVE or REJECT, the same form keys as every approval task —
- * checked the same way whichever client completed it. Refusing (or keeping, on a review) needs an
- * opinion: the register must say why. Spelled out in both languages for a Tasklist user.
+ * The decision on a two-way task outside contract approval (loans, destruction reviews, dunning
+ * letters, disputes) — APPROVE or REJECT, the same form keys as every approval task — checked the
+ * same way whichever client completed it. Refusing needs an opinion: the record must say why.
+ * Spelled out in both languages for a Tasklist user.
  */
 @Component
-class ArchiveDecisions {
+public class TaskDecisions {
 
     static final int MAX_OPINION = 2000;
 
     private final MessageSource messages;
 
-    ArchiveDecisions(MessageSource messages) {
+    TaskDecisions(MessageSource messages) {
         this.messages = messages;
     }
 
     /** The opinion, stripped (null if none); 400 if the decision is not one of the two or lacks a needed opinion. */
-    String check(String decision, String opinion) {
+    public String check(String decision, String opinion) {
         List<FieldError> errors = new ArrayList<>();
         boolean blank = opinion == null || opinion.isBlank();
         if (!"APPROVE".equals(decision) && !"REJECT".equals(decision)) {
