@@ -364,6 +364,39 @@ class BrowserSmokeIT {
      * An approved contract and a signer of its own with the general manager's right to sign: one-time
      * codes are rate-limited per person, and other tests sign as the demo users.
      */
+    /**
+     * Issue 8: at phone width the drafter confirms the proposed obligation plan, records the
+     * advance payment on the plan page, sees the calendar, and the board lists what falls due.
+     */
+    @org.junit.jupiter.api.Test
+    void drafterConfirmsThePlanRecordsAPaymentAndSeesTheBoard() throws IOException {
+        var as = (java.util.function.Function<String, cn.econtract.support.Http>) u -> cn.econtract.support.Http.basic(port, u, "demo");
+        String id = cn.econtract.support.SignedContracts.signed(as, tasks, directory, "258000.00", draft -> { });
+        browser = start(390, 844);
+        WebDriverWait wait = loggedInAs("drafter");
+        browser.get("http://localhost:" + port + "/contracts/" + id + "/plan");
+        wait.until(d -> "true".equals(d.findElement(By.cssSelector("[data-plan]")).getAttribute("data-ready")));
+        assertThat(browser.findElements(By.cssSelector("[data-testid=obligation]"))).hasSize(5);
+        clickInView(browser.findElement(By.cssSelector("[data-testid=confirm-plan]")));
+        wait.until(d -> !d.findElements(By.cssSelector("[data-testid=fulfil-form]")).isEmpty());
+        var advance = browser.findElements(By.cssSelector("[data-testid=obligation]")).stream()
+                .filter(e -> e.getText().contains("预付款")).findFirst().orElseThrow();
+        advance.findElement(By.cssSelector("input[name=note]")).sendKeys("银行回单 0001");
+        clickInView(advance.findElement(By.cssSelector("button[type=submit]")));
+        wait.until(d -> d.findElements(By.cssSelector("[data-testid=obligation].fulfilled")).size() == 1);
+        clickInView(browser.findElement(By.cssSelector("[data-view=calendar]")));
+        screenshot("plan-calendar-phone");
+        var plan = cn.econtract.support.Http.json(as.apply("drafter").get("/api/v1/contracts/" + id + "/obligations"));
+        assertThat(plan.toString()).contains("\"status\":\"FULFILLED\"").contains("银行回单 0001");
+        var board = cn.econtract.support.Http.json(as.apply("drafter").get("/api/v1/fulfilment/dashboard"));
+        assertThat(board.get("payable").decimalValue()).as("the acceptance and retention payments are still ours to pay")
+                .isGreaterThanOrEqualTo(new java.math.BigDecimal("180600.00"));
+        browser.get("http://localhost:" + port + "/fulfilment");
+        wait.until(d -> "true".equals(d.findElement(By.cssSelector("[data-board]")).getAttribute("data-ready")));
+        screenshot("fulfilment-board-phone");
+        assertThat(noHorizontalScroll()).as(String.valueOf(overflowing())).isTrue();
+    }
+
     /** Issue 7: in the editor the drafter tags the contract and attaches a Word file; both reach the API. */
     @org.junit.jupiter.api.Test
     void editorTagsTheContractAndAttachesAFile(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {

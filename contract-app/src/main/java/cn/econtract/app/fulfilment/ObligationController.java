@@ -34,9 +34,11 @@ class ObligationController {
     private final UploadInspector inspector;
     private final Documents documents;
     private final DunningLetters letters;
+    private final FulfilmentDashboard dashboard;
 
     ObligationController(ObligationPlans plans, NotificationPreferences preferences, AccessService access, UploadInspector inspector,
-                         Documents documents, DunningLetters letters) {
+                         Documents documents, DunningLetters letters, FulfilmentDashboard dashboard) {
+        this.dashboard = dashboard;
         this.letters = letters;
         this.plans = plans;
         this.preferences = preferences;
@@ -116,6 +118,12 @@ class ObligationController {
     @Operation(summary = "The dates of the events due dates count from")
     Map<Anchor, LocalDate> anchors(@PathVariable String id) {
         return plans.anchors(id);
+    }
+
+    @GetMapping("/api/v1/fulfilment/dashboard")
+    @Operation(summary = "Due in 30 days, overdue, expiring in 60 days; open receivable and payable amounts — across the contracts the caller may view")
+    FulfilmentDashboard.Board dashboard() {
+        return dashboard.board();
     }
 
     @GetMapping("/api/v1/contracts/{id}/dunning-letters")

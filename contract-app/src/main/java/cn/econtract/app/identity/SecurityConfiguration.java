@@ -160,6 +160,7 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.PUT, "/api/v1/contracts/*/obligations/*").access(needs(access, Permission.CONTRACT_EDIT))
                 .requestMatchers(HttpMethod.DELETE, "/api/v1/contracts/*/attachments/*").access(needs(access, Permission.CONTRACT_EDIT))
                 .requestMatchers(HttpMethod.GET, "/api/v1/search", "/search").access(needs(access, Permission.CONTRACT_VIEW))
+                .requestMatchers(HttpMethod.GET, "/api/v1/fulfilment/dashboard", "/fulfilment").access(needs(access, Permission.CONTRACT_VIEW))
                 .requestMatchers(HttpMethod.GET, "/api/v1/archives", "/api/v1/archives/**", "/archives", "/archives/**")
                         .access(needs(access, Permission.ARCHIVE_READ, Permission.ARCHIVE_BORROW, Permission.ARCHIVE_MANAGE))
                 .requestMatchers(HttpMethod.POST, "/api/v1/archives").access(needs(access, Permission.ARCHIVE_MANAGE))
