@@ -32,6 +32,22 @@ public final class EmbeddedPostgres {
         return server;
     }
 
+    /** The JDBC URL of a database of its own on the shared server, created on first use (a second application context). */
+    public static synchronized String database(String name) {
+        if (!name.matches("[a-z_]{1,40}")) {
+            throw new IllegalArgumentException(name);
+        }
+        try (var connection = server().getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+            var exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'");
+            if (!exists.next()) {
+                statement.execute("CREATE DATABASE " + name);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not create database " + name, e);
+        }
+        return server().getJdbcUrl("postgres", name);
+    }
+
     public static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
