@@ -301,12 +301,32 @@ abstract class FulfilmentScenarios {
         LocalDate today = LocalDate.now(CHINA);
         JsonNode plan = Http.json(as("drafter").get("/api/v1/contracts/" + id + "/obligations"));
 
-        // a delivery moved while its reminders wait: the watch starts again on the new date
+        // a delivery moved while its reminders wait: the watch starts again on the new date; it gets an owner of its own
+        String owner = "planowner" + java.util.UUID.randomUUID().toString().substring(0, 4);
+        directory.ensureUser(owner, "履", "约", owner + "@demo.econtract.cn", "demo", false);
+        directory.ensureMembership(owner, "drafter");
+        directory.ensureMembership(owner, "purchasing");
         JsonNode delivery = find(plan, "交付：设备交付");
         ProcessInstance deliveryWatch = watch(delivery.get("id").asText());
         assertThat(deliveryWatch).isWaitingAt("Event_ReminderTime");
         assertThat(as("drafter").put("/api/v1/contracts/" + id + "/obligations/" + delivery.get("id").asText(), Map.of("kind", "DELIVERY",
-                "title", "交付：设备交付", "party", "COUNTERPARTY", "dueDate", today.plusDays(20).toString())).statusCode()).isEqualTo(200);
+                "title", "交付：设备交付", "party", "COUNTERPARTY", "dueDate", today.plusDays(20).toString(), "responsible", owner))
+                .statusCode()).isEqualTo(200);
+
+        // the owner takes reminders by SMS and in-app, not by e-mail; a number that is not a mobile one changes nothing
+        HttpResponse<String> badPhone = as(owner).put("/api/v1/me/notification-preferences", Map.of("channels", Map.of("SMS", true),
+                "phone", "021-5888"));
+        assertThat(badPhone.statusCode()).isEqualTo(400);
+        assertThat(Http.json(as(owner).get("/api/v1/me/notification-preferences")).get("channels").get("SMS").asBoolean()).isFalse();
+        String phone = "139" + String.format("%08d", Math.floorMod(java.util.UUID.randomUUID().getMostSignificantBits(), 100_000_000L));
+        assertThat(as(owner).put("/api/v1/me/notification-preferences", Map.of("channels", Map.of("EMAIL", false, "SMS", true, "IN_APP", true),
+                "phone", phone)).statusCode()).isEqualTo(200);
+        fulfilment.remind(delivery.get("id").asText(), "D-7@" + today.plusDays(20), "EMAIL,SMS,IN_APP", ClockUtil.getCurrentTime());
+        assertThat(dispatch()).isEqualTo(1);
+        assertThat(Http.json(as("admin").get("/api/v1/notifications/outbox?destination=" + phone)).get(0).get("body").asText())
+                .contains("交付：设备交付");
+        assertThat(smtp.getReceivedMessagesForDomain(owner + "@demo.econtract.cn")).isEmpty();
+        assertThat(Http.json(as(owner).get("/api/v1/me/notifications")).toString()).contains("OBLIGATION_DUE");
         assertThat(deliveryWatch).hasPassed("Boundary_Rescheduled").isWaitingAt("Event_ReminderTime");
         assertThat(timer(deliveryWatch).getDuedate())
                 .isEqualTo(Date.from(today.plusDays(13).atTime(9, 0).atZone(CHINA).toInstant()));
