@@ -279,6 +279,31 @@ abstract class FulfilmentScenarios {
     }
 
     @Test
+    void anUploadedContractsObligationsAreReadFromItsText() {
+        byte[] docx = cn.econtract.support.Docs.docx(new String[] {"#第一条 交付"}, new String[] {"乙方应于2026年12月31日前将全部货物交付至甲方仓库。"},
+                new String[] {"#第二条 付款"}, new String[] {"甲方应于验收合格后15个工作日内支付合同总价的60%。"},
+                new String[] {"#第三条 违约"}, new String[] {"乙方逾期交货的，每逾期一日按合同总价的千分之一支付违约金。"});
+        HttpResponse<String> uploaded = as("drafter").postMultipart("/api/v1/contracts/upload", Map.of("title", "外部合同 仓储设备采购",
+                "contractType", "PURCHASE", "counterpartyName", "上传相对方" + java.util.UUID.randomUUID().toString().substring(0, 6) + "有限公司",
+                "amount", "100000.00"), "仓储设备采购合同.docx", docx);
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        String id = SignedContracts.approvedAndSigned(this::as, tasks, directory, Http.json(uploaded).get("id").asText());
+        JsonNode plan = Http.json(as("drafter").get("/api/v1/contracts/" + id + "/obligations"));
+        assertThat(plan).as("two obligations; the penalty clause is a condition, not a date").hasSize(2);
+        JsonNode delivery = plan.get(0).get("obligation");
+        assertThat(delivery.get("kind").asText()).isEqualTo("DELIVERY");
+        assertThat(delivery.get("party").asText()).isEqualTo("COUNTERPARTY");
+        assertThat(delivery.get("dueDate").asText()).isEqualTo("2026-12-31");
+        assertThat(delivery.get("source").asText()).isEqualTo("TEXT");
+        JsonNode payment = plan.get(1).get("obligation");
+        assertThat(payment.get("kind").asText()).isEqualTo("PAYMENT");
+        assertThat(payment.get("party").asText()).isEqualTo("OURS");
+        assertThat(payment.get("amount").decimalValue()).isEqualByComparingTo("60000.00");
+        assertThat(payment.get("dueTerm").asText()).isEqualTo("AFTER:ACCEPTANCE:15:WORKING_DAYS");
+        assertThat(payment.get("sourceText").asText()).contains("验收合格后15个工作日内");
+    }
+
+    @Test
     void aPlanWithNothingLeftToWatchEndsAtOnceAndTheContractIsPerformed() {
         String id = SignedContracts.signed(this::as, tasks, directory, "88000.00", draft -> { });
         ProcessInstance fulfilmentProcess = runtime.createProcessInstanceQuery().processDefinitionKey("contract-fulfilment")

@@ -32,13 +32,18 @@ public final class SignedContracts {
     /** As above, with the counterparty's contact. */
     public static String signed(Function<String, Http> as, TaskService tasks, DirectoryService directory, String amount, String contact,
                                 java.util.function.Consumer<String> beforeApproval) {
+        String id = PurchaseDraft.create(as.apply("drafter"), amount, "供应商" + UUID.randomUUID().toString().substring(0, 8) + "有限公司",
+                contact);
+        beforeApproval.accept(id);
+        return approvedAndSigned(as, tasks, directory, id);
+    }
+
+    /** A draft approved by every level and signed by a general manager of its own; in force. */
+    public static String approvedAndSigned(Function<String, Http> as, TaskService tasks, DirectoryService directory, String id) {
         String signer = "gmsign" + UUID.randomUUID().toString().substring(0, 6);
         directory.ensureUser(signer, "签", "测", signer + "@demo.econtract.cn", "demo", false);
         directory.ensureMembership(signer, "gm");
         directory.ensureMembership(signer, "office");
-        String id = PurchaseDraft.create(as.apply("drafter"), amount, "供应商" + UUID.randomUUID().toString().substring(0, 8) + "有限公司",
-                contact);
-        beforeApproval.accept(id);
         Approvals.approveAll(id, "drafter", as, tasks, group -> directory.members(group, null));
         HttpResponse<String> arranged = as.apply("drafter").post("/api/v1/contracts/" + id + "/signing", Map.of("signers", List.of(
                 Map.of("party", "OURS", "appearance", "SIGNATURE", "userId", signer))));
