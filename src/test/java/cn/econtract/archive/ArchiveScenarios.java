@@ -3,12 +3,12 @@ package cn.econtract.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import cn.econtract.app.identity.DirectoryService;
 import cn.econtract.app.kernel.Sha256;
 import cn.econtract.support.Approvals;
 import cn.econtract.support.Docs;
 import cn.econtract.support.DueTimers;
 import cn.econtract.support.Http;
+import cn.econtract.support.ProcessScenarios;
 import cn.econtract.support.InternalSigning;
 import cn.econtract.support.PurchaseDraft;
 import cn.econtract.support.SignedContracts;
@@ -36,24 +36,12 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.verapdf.pdfa.results.ValidationResult;
 
 /**
@@ -62,43 +50,11 @@ import org.verapdf.pdfa.results.ValidationResult;
  * contract signed over the API, performed and filed: its number, its PDF/A-3b copy under
  * veraPDF, its package, who may read it, loans, and the destruction review.
  */
-abstract class ArchiveScenarios {
+abstract class ArchiveScenarios extends ProcessScenarios {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final byte[] TECHNICAL_AGREEMENT = Docs.docx(new String[] {"#技术协议"}, new String[] {"主轴转速不低于八千转每分钟。"});
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ProcessEngine engine;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    TaskService tasks;
-    @Autowired
-    HistoryService history;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    IdentityService identity;
-    @Autowired
-    DirectoryService directory;
-    @Autowired
-    JdbcClient jdbc;
-
-    @BeforeEach
-    void init() {
-        BpmnAwareTests.init(engine);
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
-
-    Http as(String user) {
-        return Http.basic(port, user, "demo");
-    }
 
     // ---- filing --------------------------------------------------------------------------------
 

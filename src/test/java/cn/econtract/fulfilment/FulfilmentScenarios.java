@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.econtract.app.fulfilment.ReminderDispatcher;
-import cn.econtract.app.identity.DirectoryService;
 import cn.econtract.delegates.fulfilment.FulfilmentPort;
 import cn.econtract.support.DueTimers;
 import cn.econtract.support.Http;
+import cn.econtract.support.ProcessScenarios;
 import cn.econtract.support.SignedContracts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
@@ -20,22 +20,12 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -48,7 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Its own database and engine name (e-mail goes over SMTP here, not into the outbox only); run on
  * H2 and on PostgreSQL.
  */
-abstract class FulfilmentScenarios {
+abstract class FulfilmentScenarios extends ProcessScenarios {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
@@ -62,40 +52,10 @@ abstract class FulfilmentScenarios {
         registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ProcessEngine engine;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    TaskService tasks;
-    @Autowired
-    HistoryService history;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    DirectoryService directory;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     FulfilmentPort fulfilment;
     @Autowired
     ReminderDispatcher dispatcher;
-
-    @BeforeEach
-    void init() {
-        BpmnAwareTests.init(engine);
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
-
-    Http as(String user) {
-        return Http.basic(port, user, "demo");
-    }
 
     @Test
     void remindersArriveByEmailOnceTheDueDatePassesUnpaidAndSettlingThePlanPerformsTheContract() throws Exception {
