@@ -34,7 +34,8 @@ class SecurityConfiguration {
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /** Browsers never send an Authorization header by themselves (we send no Basic challenge). */
-    private static final RequestMatcher HAS_AUTHORIZATION_HEADER = r -> r.getHeader("Authorization") != null;
+    /** Credentials in a header (Basic, an API key) carry no ambient authority a page could forge: no CSRF token. */
+    private static final RequestMatcher HAS_AUTHORIZATION_HEADER = r -> r.getHeader("Authorization") != null || r.getHeader("X-Api-Key") != null;
 
     @Bean
     AuthenticationManager authenticationManager(DirectoryAuthenticationProvider provider,
@@ -92,8 +93,11 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain application(HttpSecurity http, SecurityProblems problems, AccessService access,
-                                    AuthenticationManager manager, SessionRegistry sessions) throws Exception {
+                                    AuthenticationManager manager, SessionRegistry sessions, ApiClients apiClients,
+                                    cn.econtract.app.api.ProblemResponses problemResponses, java.time.Clock clock) throws Exception {
         http.authenticationManager(manager)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiClients, problemResponses, clock),
+                        org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> routes(a, access))
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error").permitAll())
                 .httpBasic(b -> b.authenticationEntryPoint(problems))
