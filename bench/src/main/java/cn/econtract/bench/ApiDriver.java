@@ -1,0 +1,159 @@
+package cn.econtract.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Load driver for A3 (API ≤ 500 ms at ≥ 1,000 calls/s): an ERP-style client with an API key (a
+ * service account with the drafter role) calls the read paths — get a contract, list its tasks,
+ * search — and the write path — create a draft — each for a fixed time with {@code clients}
+ * concurrent callers, and prints p50/p99/max and throughput per path. Setup (the API key) is made
+ * as the demo administrator; the contracts read are the ones the write phase created.
+ *
+ * <pre>java -cp "$(cat bench/target/classpath.txt):bench/target/classes" cn.econtract.bench.ApiDriver http://localhost:8080 32 20</pre>
+ */
+public final class ApiDriver {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private ApiDriver() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String base = args.length > 0 ? args[0] : "http://localhost:8080";
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 32;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        String admin = "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8));
+        String created = send(base, "POST", "/api/v1/admin/api-clients", admin,
+                JSON.writeValueAsString(Map.of("name", "load driver", "userId", "drafter", "ratePerSecond", 10000))).body();
+        String key = "ApiKey " + JSON.readTree(created).get("apiKey").asText();
+        String templateId = null;
+        for (JsonNode t : JSON.readTree(send(base, "GET", "/api/v1/templates", key, null).body())) {
+            if (t.get("code").asText().equals("PURCHASE_STD")) {
+                templateId = t.get("id").asText();
+            }
+        }
+        String draft = JSON.writeValueAsString(Map.of("templateId", templateId, "title", "负载测试采购合同", "variables", variables()));
+        List<String> ids = Collections.synchronizedList(new ArrayList<>());
+        HttpResponse<String> probe = send(base, "POST", "/api/v1/contracts", key, draft);
+        if (probe.statusCode() != 201) {
+            throw new IllegalStateException("creating a draft failed: " + probe.statusCode() + " " + probe.body());
+        }
+        ids.add(read(probe.body()).get("id").asText());
+
+        System.out.printf(Locale.ROOT, "%-16s %8s %10s %10s %10s %12s%n", "path", "calls", "p50 ms", "p99 ms", "max ms", "calls/s");
+        run("create draft", clients, seconds, () -> {
+            HttpResponse<String> r = send(base, "POST", "/api/v1/contracts", key, draft);
+            if (r.statusCode() == 201) {
+                ids.add(read(r.body()).get("id").asText());
+            }
+            return r.statusCode();
+        });
+        run("get contract", clients, seconds, () -> send(base, "GET", "/api/v1/contracts/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size())),
+                key, null).statusCode());
+        run("list tasks", clients, seconds, () -> send(base, "GET", "/api/v1/tasks", key, null).statusCode());
+        String q = URLEncoder.encode("数控车床", StandardCharsets.UTF_8);
+        run("search", clients, seconds, () -> send(base, "GET", "/api/v1/search?q=" + q, key, null).statusCode());
+    }
+
+    private static void run(String name, int clients, int seconds, Supplier<Integer> call) throws InterruptedException {
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong errors = new AtomicLong();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    long t0 = System.nanoTime();
+                    int status;
+                    try {
+                        status = call.get();
+                    } catch (RuntimeException e) {
+                        status = 0;
+                    }
+                    latencies.add(System.nanoTime() - t0);
+                    if (status / 100 != 2) {
+                        errors.incrementAndGet();
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        System.out.printf(Locale.ROOT, "%-16s %8d %10.1f %10.1f %10.1f %12.1f%s%n", name, sorted.size(), ms(sorted, 0.50), ms(sorted, 0.99),
+                sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6, sorted.size() / elapsed,
+                errors.get() == 0 ? "" : "  (" + errors.get() + " not 2xx)");
+    }
+
+    private static double ms(List<Long> sorted, double q) {
+        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1)) / 1e6;
+    }
+
+    private static HttpResponse<String> send(String base, String method, String path, String auth, String body) {
+        try {
+            HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", auth).header("Accept", "application/json");
+            if (body != null) {
+                r.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+            } else {
+                r.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            return HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode read(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The purchase template's variables, as the tests' PurchaseDraft fills them. */
+    private static Map<String, Object> variables() {
+        Map<String, Object> v = new java.util.LinkedHashMap<>();
+        v.put("partyA", Map.of("name", "华东机械制造股份有限公司", "creditCode", "91310000132212345X", "address", "上海市浦东新区张江路100号",
+                "legalRepresentative", "王建华", "contact", "刘敏 021-58881234"));
+        v.put("partyB", Map.of("name", "上海精工机床有限公司", "creditCode", "91310115MA1H7GXX2K", "address", "上海市嘉定区安亭镇园区路8号",
+                "legalRepresentative", "陈立", "contact", "李建国 13912345678"));
+        v.put("goodsName", "数控车床 CK6150");
+        v.put("quantity", 3);
+        v.put("amount", "258000.00");
+        v.put("signDate", "2026-12-01");
+        v.put("deliveryPlace", "上海市浦东新区张江路100号");
+        v.put("paymentSchedule", List.of(
+                Map.of("stage", "预付款", "ratio", 30, "amount", "77400.00", "due", "合同签订后10个工作日内"),
+                Map.of("stage", "验收款", "ratio", 60, "amount", "154800.00", "due", "验收合格后30日内"),
+                Map.of("stage", "质保金", "ratio", 10, "amount", "25800.00", "due", "质保期满后15日内")));
+        v.put("milestones", List.of(Map.of("item", "设备交付", "date", "2027-01-15")));
+        v.put("jurisdiction", "甲方所在地有管辖权的人民法院");
+        v.put("warrantyMonths", 12);
+        v.put("lateFeeRate", 0.5);
+        return v;
+    }
+}
