@@ -23,7 +23,7 @@ function fulfilForm(o) {
     const body = new FormData();
     if (f.elements.amount && f.elements.amount.value) body.append('amount', f.elements.amount.value);
     if (f.elements.note.value) body.append('note', f.elements.note.value);
-    if (f.elements.proof.files[0]) body.append('proof', f.elements.proof.files[0]);
+    if (f.elements.proof.files[0]) body.append('file', f.elements.proof.files[0]);
     const headers = { Accept: 'application/json' };
     const csrf = document.querySelector('meta[name="_csrf"]')?.content;
     if (csrf) headers[document.querySelector('meta[name="_csrf_header"]').content] = csrf;

@@ -148,7 +148,23 @@ abstract class FulfilmentScenarios extends ProcessScenarios {
         assertThat(as("drafter").post("/api/v1/contracts/" + id + "/obligations/" + advanceId + "/fulfil", Map.of("note", "无金额"))
                 .statusCode()).isEqualTo(400);
         assertThat(fulfil(id, advanceId, "40000.00").get("status").asText()).isEqualTo("OVERDUE");
-        assertThat(fulfil(id, advanceId, "37400.00").get("status").asText()).isEqualTo("FULFILLED");
+        // the rest with the bank's receipt as proof — a file that is not what it says is refused and records nothing
+        byte[] receipt = as("drafter").getBytes("/api/v1/contracts/" + id + "/document").body();
+        assertThat(as("drafter").postMultipart("/api/v1/contracts/" + id + "/obligations/" + advanceId + "/fulfil",
+                Map.of("amount", "37400.00"), "回单.pdf", cn.econtract.support.Docs.docx(new String[] {"x"})).statusCode()).isEqualTo(415);
+        HttpResponse<String> paid = as("drafter").postMultipart("/api/v1/contracts/" + id + "/obligations/" + advanceId + "/fulfil",
+                Map.of("amount", "37400.00", "note", "尾款"), "回单.pdf", receipt);
+        assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
+        assertThat(Http.json(paid).get("status").asText()).isEqualTo("FULFILLED");
+        JsonNode progress = null;
+        for (JsonNode item : Http.json(as("drafter").get("/api/v1/contracts/" + id + "/obligations"))) {
+            if (item.get("obligation").get("id").asText().equals(advanceId)) {
+                progress = item.get("progress");
+            }
+        }
+        assertThat(progress).hasSize(2);
+        assertThat(progress.get(1).get("proofName").asText()).isEqualTo("回单.pdf");
+        assertThat(progress.get(1).get("proofSha256").asText()).isEqualTo(cn.econtract.app.kernel.Sha256.hex(receipt));
         assertThat(watch).isEnded().hasPassed("Boundary_OverdueSettled", "EndEvent_SettledWhenOverdue");
 
         // accepted: the acceptance payment gets its date and its reminders

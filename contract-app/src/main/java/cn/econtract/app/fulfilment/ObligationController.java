@@ -1,9 +1,7 @@
 package cn.econtract.app.fulfilment;
 
-import cn.econtract.app.document.UploadInspector;
 import cn.econtract.app.identity.AccessService;
 import cn.econtract.app.notification.NotificationPreferences;
-import cn.econtract.app.storage.Documents;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -31,20 +29,16 @@ class ObligationController {
     private final ObligationPlans plans;
     private final NotificationPreferences preferences;
     private final AccessService access;
-    private final UploadInspector inspector;
-    private final Documents documents;
     private final DunningLetters letters;
     private final FulfilmentDashboard dashboard;
 
-    ObligationController(ObligationPlans plans, NotificationPreferences preferences, AccessService access, UploadInspector inspector,
-                         Documents documents, DunningLetters letters, FulfilmentDashboard dashboard) {
+    ObligationController(ObligationPlans plans, NotificationPreferences preferences, AccessService access, DunningLetters letters,
+                         FulfilmentDashboard dashboard) {
         this.dashboard = dashboard;
         this.letters = letters;
         this.plans = plans;
         this.preferences = preferences;
         this.access = access;
-        this.inspector = inspector;
-        this.documents = documents;
     }
 
     @GetMapping("/api/v1/contracts/{id}/obligations")
@@ -82,18 +76,11 @@ class ObligationController {
     }
 
     @PostMapping(path = "/api/v1/contracts/{id}/obligations/{obligationId}/fulfil", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Record performance: the amount paid (parts add up) and an optional proof (.pdf or .docx, checked like every upload)")
+    @Operation(summary = "Record performance: the amount paid (parts add up) and an optional proof in part \"file\" (.pdf or .docx, checked like every upload)")
     Obligation fulfilWithProof(@PathVariable String id, @PathVariable String obligationId, @RequestParam(required = false) BigDecimal amount,
-                               @RequestParam(required = false) String note, @RequestPart(required = false) MultipartFile proof) throws IOException {
-        String name = null;
-        String sha256 = null;
-        if (proof != null && !proof.isEmpty()) {
-            byte[] bytes = proof.getBytes();
-            inspector.inspect(proof.getOriginalFilename(), bytes);
-            name = proof.getOriginalFilename();
-            sha256 = documents.put(bytes);
-        }
-        return plans.fulfil(id, obligationId, amount, note, name, sha256);
+                               @RequestParam(required = false) String note, @RequestPart(name = "file", required = false) MultipartFile proof) throws IOException {
+        boolean given = proof != null && !proof.isEmpty();
+        return plans.fulfil(id, obligationId, amount, note, given ? proof.getOriginalFilename() : null, given ? proof.getBytes() : null);
     }
 
     record Performance(BigDecimal amount, String note) {

@@ -7,7 +7,9 @@ import cn.econtract.app.audit.OperationRecord;
 import cn.econtract.app.contract.Contract;
 import cn.econtract.app.contract.ContractService;
 import cn.econtract.app.contract.ContractStatus;
+import cn.econtract.app.document.UploadInspector;
 import cn.econtract.app.identity.AccessService;
+import cn.econtract.app.storage.Documents;
 import cn.econtract.app.identity.Permission;
 import cn.econtract.app.identity.UserProfile;
 import cn.econtract.app.kernel.BusinessException;
@@ -55,10 +57,15 @@ public class ObligationPlans {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final EngineCalls engine;
+    private final UploadInspector inspector;
+    private final Documents documents;
     private final Clock clock;
 
     ObligationPlans(ObligationRepository repository, ContractService contracts, AccessService access, OperationLogService log,
-                    RuntimeService runtime, TaskService tasks, EngineCalls engine, Clock clock) {
+                    RuntimeService runtime, TaskService tasks, EngineCalls engine, UploadInspector inspector, Documents documents,
+                    Clock clock) {
+        this.inspector = inspector;
+        this.documents = documents;
         this.repository = repository;
         this.contracts = contracts;
         this.access = access;
@@ -278,7 +285,7 @@ public class ObligationPlans {
      * Proof (a receipt, an acceptance report) is optional, its hash kept.
      */
     @Transactional
-    public Obligation fulfil(String contractId, String obligationId, BigDecimal amount, String note, String proofName, String proofSha256) {
+    public Obligation fulfil(String contractId, String obligationId, BigDecimal amount, String note, String proofName, byte[] proof) {
         Contract c = editable(contractId);
         Obligation o = owned(c, obligationId);
         if (o.status().settled() || o.status() == Obligation.Status.PROPOSED) {
@@ -293,6 +300,12 @@ public class ObligationPlans {
         }
         if (!errors.isEmpty()) {
             throw new InvalidFieldsException(errors);
+        }
+        // the proof is checked like every upload and stored only once the caller may record performance
+        String proofSha256 = null;
+        if (proof != null) {
+            inspector.inspect(proofName, proof);
+            proofSha256 = documents.put(proof);
         }
         BigDecimal settled = amount == null ? o.settledAmount() : o.settledAmount().add(amount);
         boolean done = o.kind() != ObligationKind.PAYMENT || o.amount() == null || settled.compareTo(o.amount()) >= 0;
