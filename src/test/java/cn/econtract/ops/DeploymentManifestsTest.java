@@ -1,0 +1,51 @@
+package cn.econtract.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/** The Kubernetes manifests in deploy/k8s: probes on our health endpoints, resources, a PDB and an HPA, no secrets. */
+class DeploymentManifestsTest {
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void deploymentsCarryProbesAndResourcesAndNoSecretIsInTheRepository() throws Exception {
+        List<Map<String, Object>> objects = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("..", "deploy", "k8s"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                for (Object doc : new Yaml().loadAll(Files.readString(file))) {
+                    objects.add((Map<String, Object>) doc);
+                }
+            }
+        }
+        assertThat(objects).extracting(o -> o.get("kind")).contains("Deployment", "Service", "PodDisruptionBudget",
+                "HorizontalPodAutoscaler", "ConfigMap").doesNotContain("Secret");
+        for (Map<String, Object> o : objects) {
+            if (!"Deployment".equals(o.get("kind"))) {
+                continue;
+            }
+            Map<String, Object> pod = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) o.get("spec")).get("template")).get("spec");
+            for (Map<String, Object> container : (List<Map<String, Object>>) pod.get("containers")) {
+                String name = ((Map<String, Object>) o.get("metadata")).get("name") + "/" + container.get("name");
+                assertThat(container).as(name).containsKeys("resources", "image");
+                assertThat((Map<String, Object>) container.get("resources")).as(name).containsKeys("requests", "limits");
+                if (container.containsKey("ports")) {
+                    assertThat(path(container, "livenessProbe")).as(name).isEqualTo("/actuator/health/liveness");
+                    assertThat(path(container, "readinessProbe")).as(name).isEqualTo("/actuator/health/readiness");
+                }
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String path(Map<String, Object> container, String probe) {
+        return (String) ((Map<String, Object>) ((Map<String, Object>) container.get(probe)).get("httpGet")).get("path");
+    }
+}
