@@ -52,7 +52,7 @@ public final class ApiDriver {
                 templateId = t.get("id").asText();
             }
         }
-        String draft = JSON.writeValueAsString(Map.of("templateId", templateId, "title", "负载测试采购合同", "variables", variables()));
+        String draft = JSON.writeValueAsString(Map.of("templateId", templateId, "title", "负载测试采购合同", "variables", PurchaseVariables.of("上海精工机床有限公司")));
         List<String> ids = Collections.synchronizedList(new ArrayList<>());
         HttpResponse<String> probe = send(base, "POST", "/api/v1/contracts", key, draft);
         if (probe.statusCode() != 201) {
@@ -132,28 +132,5 @@ public final class ApiDriver {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The purchase template's variables, as the tests' PurchaseDraft fills them. */
-    private static Map<String, Object> variables() {
-        Map<String, Object> v = new java.util.LinkedHashMap<>();
-        v.put("partyA", Map.of("name", "华东机械制造股份有限公司", "creditCode", "91310000132212345X", "address", "上海市浦东新区张江路100号",
-                "legalRepresentative", "王建华", "contact", "刘敏 021-58881234"));
-        v.put("partyB", Map.of("name", "上海精工机床有限公司", "creditCode", "91310115MA1H7GXX2K", "address", "上海市嘉定区安亭镇园区路8号",
-                "legalRepresentative", "陈立", "contact", "李建国 13912345678"));
-        v.put("goodsName", "数控车床 CK6150");
-        v.put("quantity", 3);
-        v.put("amount", "258000.00");
-        v.put("signDate", "2026-12-01");
-        v.put("deliveryPlace", "上海市浦东新区张江路100号");
-        v.put("paymentSchedule", List.of(
-                Map.of("stage", "预付款", "ratio", 30, "amount", "77400.00", "due", "合同签订后10个工作日内"),
-                Map.of("stage", "验收款", "ratio", 60, "amount", "154800.00", "due", "验收合格后30日内"),
-                Map.of("stage", "质保金", "ratio", 10, "amount", "25800.00", "due", "质保期满后15日内")));
-        v.put("milestones", List.of(Map.of("item", "设备交付", "date", "2027-01-15")));
-        v.put("jurisdiction", "甲方所在地有管辖权的人民法院");
-        v.put("warrantyMonths", 12);
-        v.put("lateFeeRate", 0.5);
-        return v;
     }
 }

@@ -38,7 +38,7 @@ public class Archives {
 
     static final String FILING_PROCESS = "contract-archiving";
     static final String RETENTION_PROCESS = "archive-retention";
-    static final String SYSTEM = "system";
+    static final String SYSTEM = cn.econtract.delegates.EngineContext.SYSTEM;
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final Set<ContractStatus> FILEABLE = Set.of(ContractStatus.COMPLETED, ContractStatus.TERMINATED);
 

@@ -48,7 +48,7 @@ public class ObligationPlans {
     static final String PLAN_TASK = "Task_ConfirmPlan";
     static final int MAX_NOTE = 500;
     /** Who acts when the engine moves the plan. */
-    static final String SYSTEM = "system";
+    static final String SYSTEM = cn.econtract.delegates.EngineContext.SYSTEM;
 
     private final ObligationRepository repository;
     private final ContractService contracts;
