@@ -9,7 +9,6 @@ import cn.econtract.support.Docs;
 import cn.econtract.support.DueTimers;
 import cn.econtract.support.Http;
 import cn.econtract.support.ProcessScenarios;
-import cn.econtract.support.InternalSigning;
 import cn.econtract.support.PurchaseDraft;
 import cn.econtract.support.SignedContracts;
 import cn.econtract.support.Tools;

@@ -6,7 +6,6 @@ import cn.econtract.app.identity.DirectoryService;
 import cn.econtract.support.Http;
 import cn.econtract.support.OnH2;
 import cn.econtract.support.PurchaseDraft;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;

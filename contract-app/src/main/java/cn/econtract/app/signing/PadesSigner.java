@@ -8,7 +8,6 @@ import cn.econtract.app.document.IncrementalSignature;
 import cn.econtract.app.timestamp.TimeStampAuthority;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
