@@ -211,6 +211,9 @@ abstract class FulfilmentScenarios extends ProcessScenarios {
         assertThat(letterProcess).hasPassed("Task_DraftLetter").isWaitingAt("Task_ApproveLetter");
         assertThat(Http.json(as("manager").get("/api/v1/me/notifications")).toString()).contains("OBLIGATION_OVERDUE");
         assertThat(Http.json(as("finance").get("/api/v1/me/notifications")).toString()).contains("OBLIGATION_OVERDUE");
+        assertThat(dispatch()).as("the owner's warning and two escalations by e-mail").isEqualTo(3);
+        assertThat(subjectsTo("manager@demo.econtract.cn", contractNo(id))).containsExactly("【上报】【逾期】" + contractNo(id) + " 乙方缴纳履约保证金 已逾期 16 天");
+        assertThat(subjectsTo("finance@demo.econtract.cn", contractNo(id))).hasSize(1);
         JsonNode letter = Http.json(as("drafter").get("/api/v1/contracts/" + id + "/dunning-letters")).get(0);
         assertThat(letter.get("status").asText()).isEqualTo("DRAFTED");
         byte[] pdf = as("drafter").getBytes("/api/v1/contracts/" + id + "/dunning-letters/" + letter.get("id").asText()).body();
@@ -237,6 +240,8 @@ abstract class FulfilmentScenarios extends ProcessScenarios {
         DueTimers.run(management, watch.getId());
         ProcessInstance second = dunning(watch);
         assertThat(second).isWaitingAt("Task_ApproveLetter");
+        assertThat(dispatch()).isEqualTo(3);
+        assertThat(subjectsTo("manager@demo.econtract.cn", contractNo(id))).hasSize(2).last().asString().contains("已逾期 61 天");
         var withhold = tasks.createTaskQuery().processInstanceId(second.getId()).taskDefinitionKey("Task_ApproveLetter").singleResult();
         assertThat(decide("legal", withhold.getId(), "REJECT", "已转诉讼，不再发函")).isEqualTo(204);
         assertThat(second).isEnded().hasPassed("EndEvent_Withheld");
@@ -405,6 +410,20 @@ abstract class FulfilmentScenarios extends ProcessScenarios {
                 Map.of("amount", amount, "note", "银行回单"));
         assertThat(met.statusCode()).as(met.body()).isEqualTo(200);
         return Http.json(met);
+    }
+
+    private java.util.List<String> subjectsTo(String address, String contractNo) {
+        java.util.List<String> subjects = new java.util.ArrayList<>();
+        for (MimeMessage message : smtp.getReceivedMessagesForDomain(address)) {
+            try {
+                if (message.getSubject().contains(contractNo)) {
+                    subjects.add(message.getSubject());
+                }
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return subjects;
     }
 
     private int dispatch() {
