@@ -7,6 +7,7 @@ import cn.econtract.app.identity.DirectoryService;
 import cn.econtract.support.Approvals;
 import cn.econtract.support.EmbeddedPostgres;
 import cn.econtract.support.Http;
+import cn.econtract.support.Nodes;
 import cn.econtract.support.PurchaseDraft;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -37,8 +37,8 @@ class FailoverPostgresIT {
         ConfigurableApplicationContext b = null;
         try {
             b = node("nodeb", database, shared);
-            int portA = port(a);
-            int portB = port(b);
+            int portA = Nodes.port(a);
+            int portB = Nodes.port(b);
             String id = PurchaseDraft.create(Http.basic(portA, "drafter", "demo"), "66000.00",
                     "双节点" + UUID.randomUUID().toString().substring(0, 6) + "有限公司");
             assertThat(Http.basic(portA, "drafter", "demo").post("/api/v1/contracts/" + id + "/submit", java.util.Map.of()).statusCode())
@@ -95,9 +95,5 @@ class FailoverPostgresIT {
                 "--econtract.crypto.keystore-path=" + shared.resolve("keys/kek.p12"),
                 "--econtract.storage.local-directory=" + shared.resolve("documents"),
                 "--econtract.approval.reminder-after=PT3S", "--econtract.approval.escalate-after=PT1H");
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 }

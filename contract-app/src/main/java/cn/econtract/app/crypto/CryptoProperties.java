@@ -18,4 +18,9 @@ public record CryptoProperties(Path keystorePath, String keystorePassword, boole
             keystorePath = Path.of("data", "keys", "kek.p12");
         }
     }
+
+    /** Whether the operator configured the password (else the generated sibling file holds it). */
+    public boolean hasPassword() {
+        return keystorePassword != null && !keystorePassword.isBlank();
+    }
 }

@@ -355,7 +355,7 @@ public class Pkcs12KeyProvider implements KeyEncryptionKeyProvider, SigningKeySt
     }
 
     private static char[] resolvePassword(CryptoProperties properties) {
-        if (properties.keystorePassword() != null && !properties.keystorePassword().isBlank()) {
+        if (properties.hasPassword()) {
             return properties.keystorePassword().toCharArray();
         }
         if (!properties.generateIfMissing()) {
