@@ -68,6 +68,27 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * SOAP for OA systems: one address for every operation, so the route only asks who calls and
+     * each operation checks its permission as the REST route does. Basic or API key on each call,
+     * no session and therefore no ambient credential a CSRF token would have to guard.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain soapServices(HttpSecurity http, SecurityProblems problems, AuthenticationManager manager, ApiClients apiClients,
+                                     cn.econtract.app.api.ProblemResponses problemResponses, java.time.Clock clock) throws Exception {
+        return http.securityMatcher(antMatcher("/services/**"))
+                .authenticationManager(manager)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiClients, problemResponses, clock),
+                        org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .build();
+    }
+
     /** Tasklist, Cockpit, Admin: single sign-on with our login; Camunda keeps its own CSRF filter and CSP. */
     @Bean
     @Order(2)
