@@ -178,6 +178,9 @@ class BackupRestoreH2IT {
     private static ConfigurableApplicationContext node(String engine, Path data) {
         List<String> args = new ArrayList<>(args(engine, data));
         args.add("--server.port=0");
+        // no Tasklist/Cockpit: Camunda's webapps keep their engine in static fields, and a closed
+        // node would leave them pointing at its engine for the other tests in this JVM
+        args.add("--spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration");
         return new SpringApplicationBuilder(ContractPlatformApplication.class).run(args.toArray(String[]::new));
     }
 
