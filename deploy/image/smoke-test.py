@@ -45,8 +45,9 @@ def main(image):
         config = json.load(t.extractfile(manifest["Config"]))["config"]
         for layer in manifest["Layers"]:
             with tarfile.open(fileobj=t.extractfile(layer)) as lt:
-                if hasattr(tarfile, "tar_filter"):
-                    lt.extractall(root, numeric_owner=True, filter="tar")
+                # our own image, modes as built (the "tar"/"data" filters would drop /tmp's write bits)
+                if hasattr(tarfile, "fully_trusted_filter"):
+                    lt.extractall(root, numeric_owner=True, filter="fully_trusted")
                 else:
                     lt.extractall(root, numeric_owner=True)
     argv = (config.get("Entrypoint") or []) + (config.get("Cmd") or [])
