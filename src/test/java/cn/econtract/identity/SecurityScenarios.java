@@ -23,6 +23,8 @@ abstract class SecurityScenarios {
     DirectoryService directory;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.springframework.security.core.session.SessionRegistry sessions;
 
     @Test
     void engineRestIsNeverAnonymous() {
@@ -221,6 +223,26 @@ abstract class SecurityScenarios {
         assertThat(login.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(login.headers().firstValue("Referrer-Policy")).isPresent();
         assertThat(login.headers().allValues("Set-Cookie")).allSatisfy(c -> assertThat(c).containsIgnoringCase("HttpOnly"));
+    }
+
+    @Test
+    void callersWithCredentialsOnEveryRequestGetNoSessionButTheSameHeaders() {
+        String caller = "caller" + java.util.UUID.randomUUID().toString().substring(0, 6);  // no session of any other test
+        directory.ensureUser(caller, "接", "口", caller + "@demo.econtract.cn", "demo", false);
+        directory.ensureMembership(caller, "drafter");
+        Http basic = Http.basic(port, caller, "demo");
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> call = basic.get("/api/v1/contracts");
+            assertThat(call.statusCode()).isEqualTo(200);
+            assertThat(call.headers().allValues("Set-Cookie")).as("no session per call").isEmpty();
+            assertThat(call.headers().firstValue("X-Frame-Options")).contains("DENY");
+            assertThat(call.headers().firstValue("Content-Security-Policy")).isPresent();
+        }
+        assertThat(sessions.getAllSessions(caller, true)).as("nothing registered for the caller").isEmpty();
+        // the browser still gets its session
+        Http browser = Http.anonymous(port);
+        browser.formLogin("auditor", "demo");
+        assertThat(sessions.getAllSessions("auditor", false)).isNotEmpty();
     }
 
     @Test
