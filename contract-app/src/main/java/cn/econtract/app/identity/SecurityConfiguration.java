@@ -58,34 +58,23 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain engineRest(HttpSecurity http, SecurityProblems problems, AuthenticationManager manager)
             throws Exception {
-        return http.securityMatcher(antMatcher("/engine-rest/**"))
-                .authenticationManager(manager)
+        return credentialsOnEveryCall(http.securityMatcher(antMatcher("/engine-rest/**")), problems, manager)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .httpBasic(b -> b.authenticationEntryPoint(problems))
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(c -> c.disable())
                 .build();
     }
 
     /**
      * SOAP for OA systems: one address for every operation, so the route only asks who calls and
-     * each operation checks its permission as the REST route does. Basic or API key on each call,
-     * no session and therefore no ambient credential a CSRF token would have to guard.
+     * each operation checks its permission as the REST route does. Basic or API key on each call.
      */
     @Bean
     @Order(0)
     SecurityFilterChain soapServices(HttpSecurity http, SecurityProblems problems, AuthenticationManager manager, ApiClients apiClients,
                                      cn.econtract.app.api.ProblemResponses problemResponses, java.time.Clock clock) throws Exception {
-        return http.securityMatcher(antMatcher("/services/**"))
-                .authenticationManager(manager)
+        return credentialsOnEveryCall(http.securityMatcher(antMatcher("/services/**")), problems, manager)
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiClients, problemResponses, clock),
                         org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .httpBasic(b -> b.authenticationEntryPoint(problems))
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(c -> c.disable())
                 .build();
     }
 
@@ -122,16 +111,10 @@ class SecurityConfiguration {
     SecurityFilterChain credentialedCalls(HttpSecurity http, SecurityProblems problems, AccessService access,
                                           AuthenticationManager manager, ApiClients apiClients,
                                           cn.econtract.app.api.ProblemResponses problemResponses, java.time.Clock clock) throws Exception {
-        return http.securityMatcher(HAS_AUTHORIZATION_HEADER)
-                .authenticationManager(manager)
+        return credentialsOnEveryCall(http.securityMatcher(HAS_AUTHORIZATION_HEADER), problems, manager)
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiClients, problemResponses, clock),
                         org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> routes(a, access))
-                .httpBasic(b -> b.authenticationEntryPoint(problems))
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // no ambient credential: the header is sent deliberately on each call
-                .csrf(c -> c.disable())
                 .headers(SecurityConfiguration::headers)
                 .build();
     }
@@ -159,6 +142,19 @@ class SecurityConfiguration {
                         antMatcher("/api/v1/external-signing/**")))
                 .headers(SecurityConfiguration::headers);
         return http.build();
+    }
+
+    /**
+     * Basic credentials (or an API key) on each request, answered with problem+json: no session,
+     * and so no ambient credential a CSRF token would have to guard.
+     */
+    private static HttpSecurity credentialsOnEveryCall(HttpSecurity http, SecurityProblems problems, AuthenticationManager manager)
+            throws Exception {
+        return http.authenticationManager(manager)
+                .httpBasic(b -> b.authenticationEntryPoint(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable());
     }
 
     private static void headers(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> h) {
