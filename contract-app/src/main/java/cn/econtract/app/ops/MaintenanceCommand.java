@@ -1,6 +1,7 @@
 package cn.econtract.app.ops;
 
 import cn.econtract.app.audit.ChainVerification;
+import cn.econtract.app.audit.OperationLogService;
 import cn.econtract.app.backup.BackupException;
 import cn.econtract.app.backup.BackupManifest;
 import cn.econtract.app.backup.BackupProperties;
@@ -8,7 +9,6 @@ import cn.econtract.app.backup.BackupRestore;
 import cn.econtract.app.backup.Backups;
 import cn.econtract.app.backup.RestoreCheck;
 import cn.econtract.app.backup.RestoredData;
-import cn.econtract.app.audit.OperationLogService;
 import cn.econtract.app.crypto.CryptoProperties;
 import cn.econtract.app.crypto.KeyRotatedEvent;
 import cn.econtract.app.crypto.KeyRotationService;

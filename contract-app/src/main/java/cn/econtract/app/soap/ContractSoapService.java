@@ -59,7 +59,8 @@ class ContractSoapService implements ContractPortType {
     @Override
     public ContractSummary createContract(String templateId, String title, List<Variable> variables) throws ServiceFault_Exception {
         return call(Permission.CONTRACT_CREATE, () -> {
-            Map<String, Object> values = VariablePaths.nest(variables.stream()
+            // a call with no variable elements may come through as null
+            Map<String, Object> values = VariablePaths.nest((variables == null ? List.<Variable>of() : variables).stream()
                     .map(v -> (Map.Entry<String, String>) new AbstractMap.SimpleImmutableEntry<>(v.getName(), v.getValue())).toList());
             return new NewContract(title, null, null, null, null, null, null, null, templateId, values, null, null, false);
         }, request -> summary(contracts.create(request)));
