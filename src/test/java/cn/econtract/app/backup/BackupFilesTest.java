@@ -68,7 +68,7 @@ class BackupFilesTest {
     void aDirectoryWithoutAManifestIsNotRestored() throws Exception {
         Path incomplete = Files.createDirectories(dir.resolve("backups/snapshot-20261104T000000000Z"));
         BackupRestore restore = BackupRestore.to("jdbc:h2:file:" + dir.resolve("data/db/econtract"), dir.resolve("data/documents"),
-                dir.resolve("data/keys/kek.p12"));
+                new cn.econtract.app.crypto.CryptoProperties(dir.resolve("data/keys/kek.p12"), null, true));
         assertThatThrownBy(() -> restore.restore(incomplete)).isInstanceOf(BackupException.class).hasMessageContaining("not a complete snapshot");
         assertThat(dir.resolve("data")).doesNotExist();
     }

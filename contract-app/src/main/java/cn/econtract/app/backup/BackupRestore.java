@@ -1,5 +1,8 @@
 package cn.econtract.app.backup;
 
+import cn.econtract.app.crypto.CryptoProperties;
+import cn.econtract.app.crypto.Pkcs12KeyProvider;
+import cn.econtract.app.kernel.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,12 +22,14 @@ import java.util.zip.ZipInputStream;
  *
  * @param database  the H2 file database to create
  * @param documents the local document store's root (objects it lacks are copied in)
- * @param keystore  the key store to create
+ * @param keystore     the key store to create
+ * @param passwordFile where its generated password goes, if the snapshot holds one
  */
-public record BackupRestore(H2Database database, Path documents, Path keystore) {
+public record BackupRestore(H2Database database, Path documents, Path keystore, Path passwordFile) {
 
-    public static BackupRestore to(String jdbcUrl, Path documents, Path keystore) {
-        return new BackupRestore(H2Database.of(jdbcUrl), documents.toAbsolutePath(), keystore.toAbsolutePath());
+    public static BackupRestore to(String jdbcUrl, Path documents, CryptoProperties crypto) {
+        return new BackupRestore(H2Database.of(jdbcUrl), documents.toAbsolutePath(), crypto.keystorePath().toAbsolutePath(),
+                crypto.generatedPasswordFile().toAbsolutePath());
     }
 
     /** Checks and restores the snapshot; answers its manifest. */
@@ -48,7 +53,7 @@ public record BackupRestore(H2Database database, Path documents, Path keystore) 
             if (present < manifest.documents()) {
                 throw new BackupException("the snapshot names " + manifest.documents() + " document objects, " + objects + " holds " + present);
             }
-            for (Path existing : List.of(database.file(), keystore, Snapshots.passwordFile(keystore))) {
+            for (Path existing : List.of(database.file(), keystore, passwordFile)) {
                 if (Files.exists(existing)) {
                     throw new BackupException(existing + " exists: move the damaged data away first, a restore overwrites nothing");
                 }
@@ -57,8 +62,8 @@ public record BackupRestore(H2Database database, Path documents, Path keystore) 
             Files.createDirectories(keystore.getParent());
             Files.copy(keys, keystore);
             if (manifest.passwordSha256() != null) {
-                Files.copy(password, Snapshots.passwordFile(keystore));
-                Snapshots.ownerOnly(Snapshots.passwordFile(keystore));
+                Files.copy(password, passwordFile);
+                Pkcs12KeyProvider.ownerOnly(passwordFile);
             }
             Snapshots.copyObjects(objects, documents);
             return manifest;
@@ -71,7 +76,7 @@ public record BackupRestore(H2Database database, Path documents, Path keystore) 
         if (!Files.isRegularFile(file)) {
             throw new BackupException(file + " is missing from the snapshot");
         }
-        if (!Snapshots.sha256(file).equals(sha256)) {
+        if (!Sha256.hex(file).equals(sha256)) {
             throw new BackupException(file + " does not match the SHA-256 in the manifest: the snapshot is damaged");
         }
     }

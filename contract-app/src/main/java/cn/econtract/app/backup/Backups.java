@@ -1,5 +1,7 @@
 package cn.econtract.app.backup;
 
+import cn.econtract.app.crypto.Pkcs12KeyProvider;
+import cn.econtract.app.kernel.Sha256;
 import cn.econtract.app.audit.OperationAction;
 import cn.econtract.app.audit.OperationLogService;
 import cn.econtract.app.audit.OperationRecord;
@@ -65,14 +67,14 @@ public class Backups {
             Path keystore = snapshot.resolve(BackupManifest.KEYSTORE);
             Files.copy(crypto.keystorePath(), keystore);
             String password = null;
-            Path passwordFile = Snapshots.passwordFile(crypto.keystorePath());
+            Path passwordFile = crypto.generatedPasswordFile();
             if (!crypto.hasPassword() && Files.exists(passwordFile)) {
                 Path copy = snapshot.resolve(BackupManifest.PASSWORD);
                 Files.copy(passwordFile, copy);
-                Snapshots.ownerOnly(copy);
-                password = Snapshots.sha256(copy);
+                Pkcs12KeyProvider.ownerOnly(copy);
+                password = Sha256.hex(copy);
             }
-            Snapshots.writeManifest(snapshot, new BackupManifest(at, Snapshots.sha256(zip), Snapshots.sha256(keystore), password, objects));
+            Snapshots.writeManifest(snapshot, new BackupManifest(at, Sha256.hex(zip), Sha256.hex(keystore), password, objects));
         } catch (IOException e) {
             throw new UncheckedIOException("snapshot " + snapshot + " of " + database.file() + " failed", e);
         }

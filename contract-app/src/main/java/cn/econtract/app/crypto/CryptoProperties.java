@@ -19,6 +19,11 @@ public record CryptoProperties(Path keystorePath, String keystorePassword, boole
         }
     }
 
+    /** Where the laptop default keeps the password it generated when none is configured. */
+    public Path generatedPasswordFile() {
+        return keystorePath.resolveSibling(keystorePath.getFileName() + ".pass");
+    }
+
     /** Whether the operator configured the password (else the generated sibling file holds it). */
     public boolean hasPassword() {
         return keystorePassword != null && !keystorePassword.isBlank();

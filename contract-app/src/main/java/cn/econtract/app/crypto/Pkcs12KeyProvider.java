@@ -362,7 +362,7 @@ public class Pkcs12KeyProvider implements KeyEncryptionKeyProvider, SigningKeySt
             throw new IllegalStateException(
                     "No key store password: set ECONTRACT_CRYPTO_KEYSTORE_PASSWORD (econtract.crypto.keystore-password)");
         }
-        Path passwordFile = properties.keystorePath().resolveSibling(properties.keystorePath().getFileName() + ".pass");
+        Path passwordFile = properties.generatedPasswordFile();
         try {
             if (Files.exists(passwordFile)) {
                 return Files.readString(passwordFile, StandardCharsets.US_ASCII).trim().toCharArray();
@@ -381,7 +381,8 @@ public class Pkcs12KeyProvider implements KeyEncryptionKeyProvider, SigningKeySt
         }
     }
 
-    private static void ownerOnly(Path file) throws IOException {
+    /** Readable and writable by the file's owner only (key stores, their generated password, copies of both). */
+    public static void ownerOnly(Path file) throws IOException {
         try {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException notPosix) {

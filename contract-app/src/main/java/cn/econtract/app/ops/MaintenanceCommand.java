@@ -135,7 +135,7 @@ public final class MaintenanceCommand {
             if (!"local".equals(storage.engine())) {
                 throw new BackupException("documents are in " + storage.engine() + ": restore them with its own tools (docs/backup.md)");
             }
-            return BackupRestore.to(environment.getProperty("spring.datasource.url"), storage.localDirectory(), crypto.keystorePath())
+            return BackupRestore.to(environment.getProperty("spring.datasource.url"), storage.localDirectory(), crypto)
                     .restore(snapshot);
         }
     }
