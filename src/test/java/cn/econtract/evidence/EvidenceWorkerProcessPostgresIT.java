@@ -6,9 +6,9 @@ import cn.econtract.app.crypto.CryptoProperties;
 import cn.econtract.app.evidence.EvidenceSealing;
 import cn.econtract.app.identity.DirectoryService;
 import cn.econtract.app.identity.GroupType;
-import cn.econtract.support.EmbeddedPostgres;
 import cn.econtract.support.Http;
 import cn.econtract.support.OnPostgres;
+import cn.econtract.support.PackagedJar;
 import cn.econtract.support.PurchaseDraft;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,8 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,7 +65,7 @@ class EvidenceWorkerProcessPostgresIT {
                 Thread.sleep(250);
             }
             assertThat(waiting()).as(Files.readString(dir.resolve("worker.log"))).isZero();
-            assertThat(Files.readString(dir.resolve("worker.log"))).contains("Evidence worker subscribed");
+            assertThat(Files.readString(dir.resolve("worker.log"))).contains("evidence worker subscribed");
         } finally {
             worker.destroy();
             worker.waitFor(20, TimeUnit.SECONDS);
@@ -94,26 +94,11 @@ class EvidenceWorkerProcessPostgresIT {
 
     /** The packaged jar in a new JVM, on this test's database and key store. */
     private Process java(Path log, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-jar", jar().toString()));
-        command.addAll(List.of(args));
+        List<String> command = new ArrayList<>(List.of(args));
         if (!args[0].startsWith("verify-proof")) {
-            command.add("--spring.datasource.url=" + EmbeddedPostgres.server().getJdbcUrl("postgres", "postgres"));
-            command.add("--spring.datasource.username=postgres");
-            command.add("--spring.datasource.password=postgres");
-            command.add("--econtract.crypto.keystore-path=" + crypto.keystorePath());
+            command.addAll(PackagedJar.onTestDatabase(crypto.keystorePath()));
             command.add("--econtract.evidence.auto-seal=false");
         }
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("ECONTRACT_EVIDENCE_WORKER_PASSWORD", WORKER_PASSWORD);
-        return builder.start();
-    }
-
-    private static Path jar() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(p -> p.getFileName().toString().matches("contract-app-.*\\.jar")
-                            && !p.getFileName().toString().endsWith("-classes.jar"))
-                    .findFirst().orElseThrow(() -> new AssertionError("the packaged jar is missing: run mvn package (verify does)"));
-        }
+        return PackagedJar.start(log, Map.of("ECONTRACT_EVIDENCE_WORKER_PASSWORD", WORKER_PASSWORD), command);
     }
 }

@@ -172,8 +172,8 @@ abstract class SigningScenarios {
         assertThat(stranger.get("/api/v1/external-signing/" + token).statusCode()).as("the link is spent").isEqualTo(409);
 
         // everyone signed: the signing process ended signed, the contract is in force
-        assertThat(signing).isEnded().hasPassed("Task_Finish", "EndEvent_Signed");
-        assertThat(status(id)).isEqualTo("IN_FORCE");
+        awaitInForce(id);
+        assertThat(signing).isEnded().hasPassed("Task_LongTerm", "Task_Finish", "EndEvent_Signed");
 
         byte[] pdf = as("drafter").getBytes("/api/v1/contracts/" + id + "/document").body();
         String report = Tools.pdfSignatures(pdf);
@@ -321,8 +321,8 @@ abstract class SigningScenarios {
                 Map.of("party", "OURS", "appearance", "SIGNATURE", "userId", "manager")))).statusCode()).isEqualTo(200);
         assertThat(Http.json(as("drafter").get("/api/v1/contracts/" + id + "/signing"))).hasSize(2);
         signInternally("manager", signerTask(id).getId(), handwriting());
+        awaitInForce(id);
         assertThat(signing).isEnded().hasPassed("EndEvent_Signed");
-        assertThat(status(id)).isEqualTo("IN_FORCE");
     }
 
     @Test
@@ -481,7 +481,7 @@ abstract class SigningScenarios {
         assertThat(progress.get("signed").asInt()).as(progress.toString()).isEqualTo(2);
         java.util.Set<String> serials = new java.util.HashSet<>();
         for (String id : ids) {
-            assertThat(status(id)).isEqualTo("IN_FORCE");
+            awaitInForce(id);
             JsonNode signer = Http.json(as("drafter").get("/api/v1/contracts/" + id + "/signing")).get(0).get("signers").get(0);
             assertThat(signer.get("authMethods").asText()).isEqualTo("BATCH:EMAIL");
             byte[] pdf = as("drafter").getBytes("/api/v1/contracts/" + id + "/document").body();
@@ -546,7 +546,7 @@ abstract class SigningScenarios {
                 "handwriting", handwriting()));
         assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
         assertThat(Http.json(signed).get("authMethods").asText()).isEqualTo("PASSKEY+TOTP");
-        assertThat(status(id)).isEqualTo("IN_FORCE");
+        awaitInForce(id);
     }
 
     static byte[] base32(String text) {
@@ -612,6 +612,10 @@ abstract class SigningScenarios {
         List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(contractId).taskDefinitionKey("Task_Sign").list();
         assertThat(open).hasSize(1);
         return open.get(0);
+    }
+
+    void awaitInForce(String contractId) {
+        cn.econtract.support.SignedContracts.awaitStatus(as("drafter"), contractId, "IN_FORCE");
     }
 
     String status(String contractId) {

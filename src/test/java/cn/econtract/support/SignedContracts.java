@@ -40,6 +40,13 @@ public final class SignedContracts {
 
     /** A draft approved by every level and signed by a general manager of its own; in force. */
     public static String approvedAndSigned(Function<String, Http> as, TaskService tasks, DirectoryService directory, String id) {
+        lastSignature(as, tasks, directory, id);
+        awaitStatus(as.apply("drafter"), id, "IN_FORCE");
+        return id;
+    }
+
+    /** A draft approved by every level and signed by a general manager of its own; the signing worker has yet to close it. */
+    public static void lastSignature(Function<String, Http> as, TaskService tasks, DirectoryService directory, String id) {
         String signer = "gmsign" + UUID.randomUUID().toString().substring(0, 6);
         directory.ensureUser(signer, "签", "测", signer + "@demo.econtract.cn", "demo", false);
         directory.ensureMembership(signer, "gm");
@@ -50,8 +57,28 @@ public final class SignedContracts {
         assertThat(arranged.statusCode()).as(arranged.body()).isEqualTo(200);
         Task sign = tasks.createTaskQuery().processInstanceBusinessKey(id).taskDefinitionKey("Task_Sign").singleResult();
         InternalSigning.sign(as, directory, signer, sign.getId(), InternalSigning.handwriting());
-        assertThat(Http.json(as.apply("drafter").get("/api/v1/contracts/" + id)).get("status").asText()).isEqualTo("IN_FORCE");
-        return id;
+    }
+
+    /**
+     * Waits (≤ 30 s) until the contract has this status: after the last signature the signing worker
+     * closes the document (contract-signing.bpmn, 长期验证) before the contract is in force.
+     */
+    public static void awaitStatus(Http as, String id, String expected) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        String status;
+        do {
+            status = Http.json(as.get("/api/v1/contracts/" + id)).get("status").asText();
+            if (status.equals(expected) || System.nanoTime() > deadline) {
+                break;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for " + expected, e);
+            }
+        } while (true);
+        assertThat(status).as("status of contract %s", id).isEqualTo(expected);
     }
 
     /** The drafter confirms the proposed plan and records every obligation as met: the contract is performed. */

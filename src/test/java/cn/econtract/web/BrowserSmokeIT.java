@@ -280,7 +280,7 @@ class BrowserSmokeIT {
             screenshot("signing-signed-phone");
         }
         assertThat(noHorizontalScroll()).as(String.valueOf(overflowing())).isTrue();
-        assertThat(cn.econtract.support.Http.json(drafter.get("/api/v1/contracts/" + id)).get("status").asText()).isEqualTo("IN_FORCE");
+        cn.econtract.support.SignedContracts.awaitStatus(drafter, id, "IN_FORCE");
         byte[] pdf = drafter.getBytes("/api/v1/contracts/" + id + "/document").body();
         assertThat(cn.econtract.support.Tools.pdfSignatures(pdf)).contains("Signature is Valid", "吴签");
         try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
@@ -327,7 +327,7 @@ class BrowserSmokeIT {
         }
         var attempt = cn.econtract.support.Http.json(drafter.get("/api/v1/contracts/" + id + "/signing")).get(0);
         assertThat(attempt.at("/signers/0/authMethods").asText()).isEqualTo("PASSKEY");
-        assertThat(cn.econtract.support.Http.json(drafter.get("/api/v1/contracts/" + id)).get("status").asText()).isEqualTo("IN_FORCE");
+        cn.econtract.support.SignedContracts.awaitStatus(drafter, id, "IN_FORCE");
     }
 
     /** Issue 7: the search page at phone width finds a contract by its tag and highlights the words searched for. */

@@ -3,6 +3,7 @@ package cn.econtract.app;
 import cn.econtract.app.evidence.OfflineVerifier;
 import cn.econtract.app.ops.MaintenanceCommand;
 import cn.econtract.worker.EvidenceWorkerApplication;
+import cn.econtract.worker.SigningWorkerApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -17,6 +18,10 @@ public class ContractPlatformApplication {
         }
         if (EvidenceWorkerApplication.isCommand(args)) {
             EvidenceWorkerApplication.run(args);
+            return;
+        }
+        if (SigningWorkerApplication.isCommand(args)) {
+            SigningWorkerApplication.run(args);
             return;
         }
         if (MaintenanceCommand.isCommand(args)) {

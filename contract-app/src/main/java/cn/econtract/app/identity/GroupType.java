@@ -9,6 +9,8 @@ public final class GroupType {
     public static final String CAMUNDA_ADMIN_GROUP = "camunda-admin";
     /** Members run the evidence topics of {@code evidence-anchoring} from a separate worker process. */
     public static final String EVIDENCE_WORKER_GROUP = "evidenceworker";
+    /** Members run the {@code signing-long-term} topic of {@code contract-signing} from a separate worker process. */
+    public static final String SIGNING_WORKER_GROUP = "signingworker";
 
     private GroupType() {
     }

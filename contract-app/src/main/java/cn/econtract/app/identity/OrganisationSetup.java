@@ -1,5 +1,6 @@
 package cn.econtract.app.identity;
 
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -72,10 +73,9 @@ class OrganisationSetup implements ApplicationRunner {
         ensureTasklistFilters();
         // separate anchoring workers (java -jar … evidence-worker) fetch and complete the evidence
         // topics over the engine REST API as a member of this group, and may do nothing else
-        directory.ensureGroup(GroupType.EVIDENCE_WORKER_GROUP, "存证服务 Evidence workers", GroupType.SYSTEM);
-        grant(GroupType.EVIDENCE_WORKER_GROUP, Resources.PROCESS_DEFINITION, "evidence-anchoring", Permissions.READ);
-        grant(GroupType.EVIDENCE_WORKER_GROUP, Resources.PROCESS_DEFINITION, "evidence-anchoring", Permissions.READ_INSTANCE);
-        grant(GroupType.EVIDENCE_WORKER_GROUP, Resources.PROCESS_DEFINITION, "evidence-anchoring", Permissions.UPDATE_INSTANCE);
+        workerGroup(GroupType.EVIDENCE_WORKER_GROUP, "存证服务 Evidence workers", "evidence-anchoring");
+        // … and separate signing workers (java -jar … signing-worker) the signing-long-term topic
+        workerGroup(GroupType.SIGNING_WORKER_GROUP, "签署服务 Signing workers", "contract-signing");
 
         if (properties.demoData()) {
             demo.seed();
@@ -97,6 +97,13 @@ class OrganisationSetup implements ApplicationRunner {
     }
 
     /** One authorization row per group and resource (Camunda's unique key); permissions accumulate in it. */
+    private void workerGroup(String group, String name, String processDefinitionKey) {
+        directory.ensureGroup(group, name, GroupType.SYSTEM);
+        for (Permissions permission : List.of(Permissions.READ, Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE)) {
+            grant(group, Resources.PROCESS_DEFINITION, processDefinitionKey, permission);
+        }
+    }
+
     private void grant(String groupId, Resource resource, String resourceId, Permission permission) {
         Authorization auth = authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource)
                 .resourceId(resourceId).authorizationType(Authorization.AUTH_TYPE_GRANT).singleResult();

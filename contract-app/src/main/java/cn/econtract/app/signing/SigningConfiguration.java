@@ -1,5 +1,6 @@
 package cn.econtract.app.signing;
 
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,5 +16,10 @@ class SigningConfiguration {
             return (name, id, phone) -> new RealNameVerifier.Verdict(false, properties.realName(), null, "unavailable");
         }
         return new DemoRealNameVerifier();
+    }
+
+    @Bean
+    InProcessSigningWorker inProcessSigningWorker(ExternalTaskService tasks, LongTermClosure closure, SigningProperties properties) {
+        return new InProcessSigningWorker(tasks, closure, properties);
     }
 }

@@ -31,7 +31,6 @@ class SigningFlow implements SigningPort {
     private final Notifications notifications;
     private final MessageGateway gateway;
     private final DirectoryService directory;
-    private final LongTermValidation longTerm;
     private final SigningLinks links;
     private final SigningProperties properties;
     private final OperationLogService log;
@@ -39,14 +38,13 @@ class SigningFlow implements SigningPort {
     private final Clock clock;
 
     SigningFlow(SigningRepository repository, ContractService contracts, Notifications notifications, MessageGateway gateway,
-                DirectoryService directory, LongTermValidation longTerm, SigningLinks links, SigningProperties properties,
+                DirectoryService directory, SigningLinks links, SigningProperties properties,
                 OperationLogService log, MessageSource messages, Clock clock) {
         this.repository = repository;
         this.contracts = contracts;
         this.notifications = notifications;
         this.gateway = gateway;
         this.directory = directory;
-        this.longTerm = longTerm;
         this.links = links;
         this.properties = properties;
         this.log = log;
@@ -171,12 +169,14 @@ class SigningFlow implements SigningPort {
     @Override
     public void finished(String contractId) {
         SigningPlan plan = repository.latestPlan(contractId).orElseThrow();
-        SigningRepository.Revision latest = repository.latestRevision(contractId).orElseThrow();
-        byte[] archived = longTerm.archive(repository.content(contractId, latest.revision()));
-        repository.insertRevision(contractId, latest.revision() + 1, plan.id(), "ARCHIVE", archived, clock.instant());
+        SigningRepository.Revision closing = repository.latestRevision(contractId).orElseThrow();
+        if (!LongTermClosure.closes(closing, plan)) {
+            // the model runs 长期验证 first; reaching here without it is a modelling error, not a user's
+            throw new IllegalStateException("contract " + contractId + ": the signed document was not closed for the long term");
+        }
         repository.endPlan(plan.id(), SigningPlan.Status.SIGNED, null, clock.instant());
         log.record(OperationRecord.success(null, OperationAction.SIGN, "contract", contractId)
-                .withDetail("signing complete: validation data and archive time-stamp, revision " + (latest.revision() + 1)));
+                .withDetail("signing complete: validation data and archive time-stamp, revision " + closing.revision()));
         ContractService.Header header = contracts.header(contractId);
         notifications.send(List.of(header.createdBy()), "SIGNED", contractId, null, text("notification.signing.done", header.contractNo()));
     }

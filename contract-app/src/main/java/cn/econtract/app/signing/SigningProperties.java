@@ -1,5 +1,6 @@
 package cn.econtract.app.signing;
 
+import cn.econtract.app.tasks.TopicWorkerSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -10,14 +11,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param publicUrl        where e-mailed signing links point (the web UI's address as counterparties reach it)
  * @param realName         which real-name verification service checks counterparties: {@code demo} (a stand-in, see
  *                         {@link DemoRealNameVerifier}) or {@code none} to refuse policies that need one
+ * @param worker           the signing worker (external task {@code signing-long-term}); its user is a member of signingworker
  */
 @ConfigurationProperties("econtract.signing")
-public record SigningProperties(String organisation, String organisationCode, String publicUrl, String realName) {
+public record SigningProperties(String organisation, String organisationCode, String publicUrl, String realName,
+                                TopicWorkerSettings worker) {
 
     public SigningProperties {
         organisation = organisation == null || organisation.isBlank() ? "示例科技有限公司" : organisation.strip();
         organisationCode = organisationCode == null || organisationCode.isBlank() ? "91110000MA00000000" : organisationCode.strip();
         publicUrl = publicUrl == null || publicUrl.isBlank() ? "http://localhost:8080" : publicUrl.replaceAll("/+$", "");
         realName = realName == null || realName.isBlank() ? "demo" : realName.strip();
+        worker = worker == null ? TopicWorkerSettings.defaults() : worker;
     }
 }

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** 完成签署: every signer signed; the signed PDF gets its validation data and archive time-stamp (PAdES B-LTA). */
+/** 完成签署: every signer signed and 长期验证 closed the signed PDF (B-LTA): the plan ends, the drafter is told. */
 @Component("finishSigning")
 public class FinishSigning implements JavaDelegate {
 

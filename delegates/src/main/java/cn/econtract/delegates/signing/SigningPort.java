@@ -27,6 +27,6 @@ public interface SigningPort {
     /** 取消签署: the drafter gave up signing this contract. */
     void cancelled(String contractId, String actor, String reason);
 
-    /** 完成签署: everyone signed; the document is closed for the long term (B-LTA). */
+    /** 完成签署: everyone signed and the signing worker closed the document for the long term (B-LTA); the plan ends. */
     void finished(String contractId);
 }
