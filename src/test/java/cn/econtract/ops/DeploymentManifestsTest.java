@@ -44,6 +44,36 @@ class DeploymentManifestsTest {
         }
     }
 
+    /** A worker deployed as its own Deployment is switched off inside the application, so one kind of worker runs the topic. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyDeployedWorkerIsAKnownCommandAndOffInTheApplication() throws Exception {
+        List<String> commands = new ArrayList<>();
+        Map<String, Object> config = null;
+        try (Stream<Path> files = Files.list(Path.of("..", "deploy", "k8s"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                for (Object doc : new Yaml().loadAll(Files.readString(file))) {
+                    Map<String, Object> o = (Map<String, Object>) doc;
+                    if ("ConfigMap".equals(o.get("kind"))) {
+                        config = (Map<String, Object>) o.get("data");
+                    }
+                    if ("Deployment".equals(o.get("kind")) && !file.getFileName().toString().equals("app.yaml")
+                            && !file.getFileName().toString().equals("canary.yaml")) {
+                        Map<String, Object> pod = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) o.get("spec"))
+                                .get("template")).get("spec");
+                        commands.add(((List<String>) ((List<Map<String, Object>>) pod.get("containers")).get(0).get("args")).get(0));
+                    }
+                }
+            }
+        }
+        assertThat(commands).containsExactlyInAnyOrder(cn.econtract.worker.EvidenceWorkerApplication.COMMAND,
+                cn.econtract.worker.SigningWorkerApplication.COMMAND);
+        for (String command : commands) {
+            String variable = "ECONTRACT_" + command.replace("-worker", "").toUpperCase(java.util.Locale.ROOT) + "_WORKER_IN_PROCESS";
+            assertThat(config).as(command).containsEntry(variable, "false");
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static String path(Map<String, Object> container, String probe) {
         return (String) ((Map<String, Object>) ((Map<String, Object>) container.get(probe)).get("httpGet")).get("path");
