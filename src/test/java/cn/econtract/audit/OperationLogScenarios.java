@@ -69,6 +69,37 @@ abstract class OperationLogScenarios {
         assertThat(verification.intact()).as(String.valueOf(verification.reason())).isTrue();
     }
 
+    /** Entries written together (group commit): one the database refuses fails only its own caller. */
+    @Test
+    void aRefusedEntryAmongConcurrentOnesFailsOnlyItsCaller() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        String tooLong = "x".repeat(200);  // actor is VARCHAR(128)
+        try {
+            List<Future<OperationEntry>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                String actor = i == 30 ? tooLong : "group" + (i % 8);
+                int n = i;
+                futures.add(pool.submit(() -> log.append(OperationRecord.success(actor, OperationAction.VIEW, "contract", "g-" + n))));
+            }
+            java.util.Set<Long> seqs = new java.util.HashSet<>();
+            for (int i = 0; i < futures.size(); i++) {
+                if (i == 30) {
+                    org.assertj.core.api.Assertions.assertThatThrownBy(futures.get(i)::get)
+                            .hasCauseInstanceOf(org.springframework.dao.DataAccessException.class);
+                } else {
+                    OperationEntry entry = futures.get(i).get();
+                    assertThat(entry.resourceId()).isEqualTo("g-" + i);
+                    seqs.add(entry.seq());
+                }
+            }
+            assertThat(seqs).hasSize(59);
+        } finally {
+            pool.shutdown();
+        }
+        ChainVerification verification = log.verify();
+        assertThat(verification.intact()).as(String.valueOf(verification.reason())).isTrue();
+    }
+
     @Test
     void editedEntryIsNamedByVerify() {
         OperationEntry target = log.append(OperationRecord.success("tester", OperationAction.DOWNLOAD, "contract", "c-9"));

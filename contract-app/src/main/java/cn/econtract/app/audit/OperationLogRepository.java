@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -43,24 +45,26 @@ class OperationLogRepository {
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
     }
 
-    void insert(OperationEntry e) {
-        jdbc.sql("INSERT INTO operation_log (" + COLUMNS + ") VALUES (:seq, :at, :actor, :action, :rtype, :rid, "
-                        + ":outcome, :ip, :ua, :detail, :prev, :hash)")
-                .param("seq", e.seq())
-                .param("at", OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC))
-                .param("actor", e.actor())
-                .param("action", e.action().name())
-                .param("rtype", e.resourceType())
-                .param("rid", e.resourceId())
-                .param("outcome", e.outcome().name())
-                .param("ip", e.clientIp())
-                .param("ua", e.userAgent())
-                .param("detail", e.detail())
-                .param("prev", e.prevHash())
-                .param("hash", e.entryHash())
-                .update();
+    /** Appends entries that continue the chain in order, then moves the head to the last one. */
+    void insert(List<OperationEntry> entries) {
+        SqlParameterSource[] rows = entries.stream().map(e -> new MapSqlParameterSource()
+                .addValue("seq", e.seq())
+                .addValue("at", OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC))
+                .addValue("actor", e.actor())
+                .addValue("action", e.action().name())
+                .addValue("rtype", e.resourceType())
+                .addValue("rid", e.resourceId())
+                .addValue("outcome", e.outcome().name())
+                .addValue("ip", e.clientIp())
+                .addValue("ua", e.userAgent())
+                .addValue("detail", e.detail())
+                .addValue("prev", e.prevHash())
+                .addValue("hash", e.entryHash())).toArray(SqlParameterSource[]::new);
+        named.batchUpdate("INSERT INTO operation_log (" + COLUMNS + ") VALUES (:seq, :at, :actor, :action, :rtype, :rid, "
+                + ":outcome, :ip, :ua, :detail, :prev, :hash)", rows);
+        OperationEntry last = entries.get(entries.size() - 1);
         jdbc.sql("UPDATE operation_log_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
-                .param("seq", e.seq()).param("hash", e.entryHash()).update();
+                .param("seq", last.seq()).param("hash", last.entryHash()).update();
     }
 
     /** Streams every entry in chain order, a page at a time, so verification runs in flat memory. */

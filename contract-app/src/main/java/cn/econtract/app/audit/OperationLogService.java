@@ -8,8 +8,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -26,12 +31,16 @@ public class OperationLogService {
     static final String SYSTEM_ACTOR = "system";
     private static final int MAX_USER_AGENT = 512;
     private static final int MAX_DETAIL = 2000;
+    private static final int MAX_BATCH = 256;
 
     private final OperationLogRepository repository;
     private final OperationChain chain;
     private final AuditProperties properties;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
+    /** Group commit of entries written in their own transaction: see {@link #appendNow}. */
+    private final ReentrantLock writer = new ReentrantLock();
+    private final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
 
     public OperationLogService(OperationLogRepository repository, KeyEncryptionKeyProvider keys,
                                AuditProperties properties, Clock clock, PlatformTransactionManager transactions) {
@@ -63,19 +72,21 @@ public class OperationLogService {
                 && TransactionSynchronizationManager.isActualTransactionActive()
                 && !TransactionSynchronizationManager.isCurrentTransactionReadOnly();
         if (!deferrable) {
-            ownTransaction.execute(status -> insert(record, actor, origin));
+            appendNow(new Pending(record, actor, origin));
             return;
         }
         @SuppressWarnings("unchecked")
-        List<Runnable> pending = (List<Runnable>) TransactionSynchronizationManager.getResource(this);
+        List<Pending> pending = (List<Pending>) TransactionSynchronizationManager.getResource(this);
         if (pending == null) {
-            List<Runnable> appends = new java.util.ArrayList<>();
+            List<Pending> appends = new ArrayList<>();
             TransactionSynchronizationManager.bindResource(this, appends);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void beforeCommit(boolean readOnly) {
-                    appends.forEach(Runnable::run);
-                    appends.clear();
+                    if (!appends.isEmpty()) {
+                        chainAndInsert(List.copyOf(appends));
+                        appends.clear();
+                    }
                 }
 
                 @Override
@@ -85,26 +96,86 @@ public class OperationLogService {
             });
             pending = appends;
         }
-        pending.add(() -> insert(record, actor, origin));
+        pending.add(new Pending(record, actor, origin));
     }
 
     /** Appends at once in its own transaction and answers the entry (maintenance, tests). */
     public OperationEntry append(OperationRecord record) {
         String actor = record.actor() != null ? record.actor() : currentActor();
-        RequestOrigin origin = RequestOrigin.current();
-        return ownTransaction.execute(status -> insert(record, actor, origin));
+        return appendNow(new Pending(record, actor, RequestOrigin.current()));
     }
 
-    private OperationEntry insert(OperationRecord record, String actor, RequestOrigin origin) {
+    /**
+     * Writes the entry in its own transaction and returns once it is committed — together with the
+     * entries other threads are waiting to write (group commit). Every read of a contract is
+     * logged this way; one transaction per entry serialised them all on the chain's head row and
+     * bounded the API's read rate by the database's commits (bench/RESULTS.md). The first thread
+     * to get the writer takes everything queued, so a burst costs one head lock and one commit.
+     */
+    private OperationEntry appendNow(Pending mine) {
+        waiting.add(mine);
+        writer.lock();
+        try {
+            while (!mine.written().isDone()) {
+                List<Pending> batch = new ArrayList<>();
+                for (Pending next; batch.size() < MAX_BATCH && (next = waiting.poll()) != null; ) {
+                    batch.add(next);
+                }
+                if (batch.isEmpty()) {
+                    throw new IllegalStateException("operation log entry taken by a writer that did not finish it");
+                }
+                write(batch);
+            }
+        } finally {
+            writer.unlock();
+        }
+        try {
+            return mine.written().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** One transaction for the batch; if it fails, each entry again on its own so one bad entry fails only its caller. */
+    private void write(List<Pending> batch) {
+        try {
+            List<OperationEntry> entries = ownTransaction.execute(status -> chainAndInsert(batch));
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).written().complete(entries.get(i));
+            }
+        } catch (RuntimeException e) {
+            if (batch.size() == 1) {
+                batch.get(0).written().completeExceptionally(e);
+                return;
+            }
+            batch.forEach(p -> write(List.of(p)));
+        }
+    }
+
+    /** Continues the chain from its locked head with these entries, in order. */
+    private List<OperationEntry> chainAndInsert(List<Pending> batch) {
         OperationLogRepository.Head head = repository.lockHead();
-        OperationEntry unsigned = new OperationEntry(head.lastSeq() + 1,
-                clock.instant().truncatedTo(ChronoUnit.MILLIS), actor, record.action(),
-                record.resourceType(), record.resourceId(), record.outcome(), origin.clientIp(),
-                truncate(origin.userAgent(), MAX_USER_AGENT), truncate(record.detail(), MAX_DETAIL),
-                head.lastHash(), null);
-        OperationEntry entry = withHash(unsigned);
-        repository.insert(entry);
-        return entry;
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        long seq = head.lastSeq();
+        String previous = head.lastHash();
+        List<OperationEntry> entries = new ArrayList<>(batch.size());
+        for (Pending p : batch) {
+            OperationEntry entry = withHash(new OperationEntry(++seq, now, p.actor(), p.record().action(),
+                    p.record().resourceType(), p.record().resourceId(), p.record().outcome(), p.origin().clientIp(),
+                    truncate(p.origin().userAgent(), MAX_USER_AGENT), truncate(p.record().detail(), MAX_DETAIL),
+                    previous, null));
+            entries.add(entry);
+            previous = entry.entryHash();
+        }
+        repository.insert(entries);
+        return entries;
+    }
+
+    private record Pending(OperationRecord record, String actor, RequestOrigin origin, CompletableFuture<OperationEntry> written) {
+
+        Pending(OperationRecord record, String actor, RequestOrigin origin) {
+            this(record, actor, origin, new CompletableFuture<>());
+        }
     }
 
     /**
