@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.econtract.app.approval.ApprovalTasks;
+import cn.econtract.app.approval.TaskSummary;
 import cn.econtract.app.identity.DirectoryService;
 import cn.econtract.app.kernel.BusinessException;
 import cn.econtract.support.Http;
@@ -74,6 +75,10 @@ abstract class ApprovalScenarios {
     DirectoryService directory;
     @Autowired
     ApprovalTasks approvalTasks;
+    @Autowired
+    cn.econtract.app.approval.TaskInbox taskInbox;
+    @Autowired
+    cn.econtract.app.identity.AccessService access;
 
     @BeforeEach
     void organisation() {
@@ -180,6 +185,62 @@ abstract class ApprovalScenarios {
     }
 
     // ---- the public API, end to end ---------------------------------------------------------
+
+    /**
+     * The inbox's native query answers exactly what the engine's task query with {@link ApprovalTasks#visible}
+     * answers, for every demo user: group tasks, claimed ones (gone from the group, there for the
+     * claimant), a suspended one (gone), and the per-contract filter.
+     */
+    @Test
+    void theInboxQueryFindsTheSameTasksAsTheEngineQuery() {
+        String first = draft("258000.00");
+        submit(first);
+        String second = draft("1800000.00");
+        submit(second);
+        decideOverApi("manager", only(second).getId(), "APPROVE", "同意");
+        String third = draft("66000.00");
+        submit(third);
+        decideOverApi("manager", only(third).getId(), "APPROVE", "同意");
+        tasks.claim(only(third).getId(), "legal2");  // legal's group task, now legal2's alone
+        String fourth = draft("88000.00");
+        ProcessInstance suspended = submit(fourth);
+        runtime.suspendProcessInstanceById(runtime.createProcessInstanceQuery().superProcessInstanceId(suspended.getId())
+                .singleResult().getId());
+        try {
+            int compared = 0;
+            for (String user : List.of("drafter", "manager", "legal", "legal2", "finance", "gm", "seal", "archivist", "auditor", "admin")) {
+                cn.econtract.app.identity.UserProfile profile = access.profile(user);
+                List<String> engine = approvalTasks.visible(tasks.createTaskQuery(), profile).list().stream().map(Task::getId).sorted().toList();
+                List<TaskSummary> summaries = taskInbox.openTasksOf(profile, null, 10_000);
+                List<String> inbox = summaries.stream().map(TaskSummary::id).sorted().toList();
+                assertThat(inbox).as(user).isEqualTo(engine);
+                for (TaskSummary summary : summaries) {
+                    // the variables read in one query are what the engine resolves for each task
+                    Map<String, Object> v = tasks.getVariables(summary.id(), List.of("contractId", "contractNo", "title",
+                            "levelNumber", "levelName", "levelMode"));
+                    assertThat(summary).as(user + " " + summary.id()).extracting(TaskSummary::contractId, TaskSummary::contractNo,
+                            TaskSummary::title, TaskSummary::level, TaskSummary::levelName, TaskSummary::levelMode)
+                            .containsExactly(v.get("contractId"), v.get("contractNo"), v.get("title"), v.get("levelNumber"),
+                                    v.get("levelName"), v.get("levelMode"));
+                }
+                compared += inbox.size();
+                for (String contract : List.of(first, second, third, fourth)) {
+                    assertThat(taskInbox.openTasksOf(profile, contract, 100)).as(user + " " + contract).extracting(TaskSummary::id)
+                            .containsExactlyInAnyOrderElementsOf(approvalTasks.visible(tasks.createTaskQuery()
+                                    .processInstanceBusinessKey(contract), profile).list().stream().map(Task::getId).toList());
+                }
+            }
+            assertThat(compared).as("tasks seen in all").isGreaterThanOrEqualTo(3);
+            assertThat(taskInbox.openTasksOf(access.profile("legal2"), third, 10)).hasSize(1);
+            assertThat(taskInbox.openTasksOf(access.profile("legal"), third, 10)).as("claimed by legal2").isEmpty();
+            assertThat(taskInbox.openTasksOf(access.profile("manager"), fourth, 10)).as("suspended").isEmpty();
+            List<TaskSummary> manager = taskInbox.openTasksOf(access.profile("manager"), null, 10_000);
+            assertThat(manager).extracting(TaskSummary::created).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        } finally {
+            runtime.activateProcessInstanceById(runtime.createProcessInstanceQuery().superProcessInstanceId(suspended.getId())
+                    .singleResult().getId());
+        }
+    }
 
     @Test
     void submittedContractReachesEachLevelsApproversAndTheSignedAuditReportPrintsEveryOpinion() {

@@ -39,6 +39,8 @@ public final class ApiDriver {
     }
 
     private static int warmUp = 30;
+    /** Drafts submitted for approval before the reads: the approver's inbox. */
+    private static final int INBOX = 20;
 
     public static void main(String[] args) throws Exception {
         String base = args.length > 0 ? args[0] : "http://localhost:8080";
@@ -51,6 +53,10 @@ public final class ApiDriver {
         String created = send(base, "POST", "/api/v1/admin/api-clients", admin,
                 JSON.writeValueAsString(Map.of("name", "load driver", "userId", "drafter", "ratePerSecond", 10000))).body();
         String key = "ApiKey " + JSON.readTree(created).get("apiKey").asText();
+        // the inbox is read by the purchasing department's head, with the drafts submitted below waiting for them
+        String approver = "ApiKey " + JSON.readTree(send(base, "POST", "/api/v1/admin/api-clients", admin,
+                JSON.writeValueAsString(Map.of("name", "load driver inbox", "userId", "manager", "ratePerSecond", 10000))).body())
+                .get("apiKey").asText();
         String templateId = null;
         for (JsonNode t : JSON.readTree(send(base, "GET", "/api/v1/templates", key, null).body())) {
             if (t.get("code").asText().equals("PURCHASE_STD")) {
@@ -92,12 +98,22 @@ public final class ApiDriver {
         }
         System.out.printf(Locale.ROOT, "(search indexed the %d drafts %.0f s after the write phase)%n", ids.size(),
                 (System.nanoTime() - waitStart) / 1e9);
+        if (paths.contains("create")) {
+            for (String id : ids.subList(0, Math.min(INBOX, ids.size()))) {
+                HttpResponse<String> submitted = send(base, "POST", "/api/v1/contracts/" + id + "/submit", key, "{}");
+                if (submitted.statusCode() != 200) {
+                    throw new IllegalStateException("submitting a draft failed: " + submitted.statusCode() + " " + submitted.body());
+                }
+            }
+        }
+        int inbox = JSON.readTree(send(base, "GET", "/api/v1/tasks", approver, null).body()).size();
+        System.out.printf(Locale.ROOT, "(the approver's inbox holds %d tasks)%n", inbox);
         if (paths.contains("get")) {
             run("get contract", clients, seconds, () -> send(base, "GET",
                     "/api/v1/contracts/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size())), key, null).statusCode());
         }
         if (paths.contains("tasks")) {
-            run("list tasks", clients, seconds, () -> send(base, "GET", "/api/v1/tasks", key, null).statusCode());
+            run("list tasks", clients, seconds, () -> send(base, "GET", "/api/v1/tasks", approver, null).statusCode());
         }
         String q = URLEncoder.encode("数控车床", StandardCharsets.UTF_8);
         if (paths.contains("search")) {
