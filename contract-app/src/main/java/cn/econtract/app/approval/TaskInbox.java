@@ -2,10 +2,14 @@ package cn.econtract.app.approval;
 
 import cn.econtract.app.identity.UserProfile;
 import cn.econtract.app.kernel.BusinessException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -21,6 +25,8 @@ import org.springframework.stereotype.Service;
 public class TaskInbox {
 
     private static final List<String> SHOWN = List.of("contractId", "contractNo", "title", "levelNumber", "levelName", "levelMode");
+    static final Duration SHOWN_TTL = Duration.ofSeconds(30);
+    private static final int SHOWN_MAX = 20_000;
 
     private final TaskService tasks;
     private final RuntimeService runtime;
@@ -28,8 +34,11 @@ public class TaskInbox {
     private final String taskTable;
     private final String linkTable;
     private final String executionTable;
+    private final Clock clock;
+    private final Map<String, Shown> shown = new ConcurrentHashMap<>();
 
-    TaskInbox(TaskService tasks, RuntimeService runtime, ApprovalTasks approvals, ManagementService management) {
+    TaskInbox(TaskService tasks, RuntimeService runtime, ApprovalTasks approvals, ManagementService management, Clock clock) {
+        this.clock = clock;
         this.tasks = tasks;
         this.runtime = runtime;
         this.approvals = approvals;
@@ -87,21 +96,43 @@ public class TaskInbox {
     /**
      * The shown variables of all tasks in one query instead of one engine command per task (an
      * inbox of 20 made 21 commands). A name found once in a task's process instance is that task's;
-     * found in several scopes, the engine resolves it for that task (nearest scope wins).
+     * found in several scopes, the engine resolves it for that task (nearest scope wins). They are
+     * set before a task is created and not changed while it is open, so each task's are kept for
+     * {@link #SHOWN_TTL}: an inbox read again and again reads only the task rows.
      */
     private List<TaskSummary> summaries(List<Task> found) {
-        if (found.isEmpty()) {
-            return List.of();
+        Instant now = clock.instant();
+        Map<String, Map<String, Object>> values = new HashMap<>();
+        List<Task> unknown = new ArrayList<>();
+        for (Task t : found) {
+            Shown known = shown.get(t.getId());
+            if (known != null && known.until().isAfter(now)) {
+                values.put(t.getId(), known.values());
+            } else {
+                unknown.add(t);
+            }
         }
-        Map<String, Map<String, List<VariableInstance>>> byInstance = new HashMap<>();
-        String[] instances = found.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
-        for (VariableInstance v : runtime.createVariableInstanceQuery().processInstanceIdIn(instances)
-                .variableNameIn(SHOWN.toArray(String[]::new)).list()) {
-            byInstance.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>())
-                    .computeIfAbsent(v.getName(), k -> new ArrayList<>()).add(v);
+        if (!unknown.isEmpty()) {
+            Map<String, Map<String, List<VariableInstance>>> byInstance = new HashMap<>();
+            String[] instances = unknown.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
+            for (VariableInstance v : runtime.createVariableInstanceQuery().processInstanceIdIn(instances)
+                    .variableNameIn(SHOWN.toArray(String[]::new)).list()) {
+                byInstance.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>())
+                        .computeIfAbsent(v.getName(), k -> new ArrayList<>()).add(v);
+            }
+            if (shown.size() > SHOWN_MAX) {
+                shown.clear();
+            }
+            for (Task t : unknown) {
+                Map<String, Object> read = variablesOf(t, byInstance.getOrDefault(t.getProcessInstanceId(), Map.of()));
+                values.put(t.getId(), read);
+                shown.put(t.getId(), new Shown(read, now.plus(SHOWN_TTL)));
+            }
         }
-        return found.stream().map(t -> summary(t, variablesOf(t, byInstance.getOrDefault(t.getProcessInstanceId(), Map.of()))))
-                .toList();
+        return found.stream().map(t -> summary(t, values.get(t.getId()))).toList();
+    }
+
+    private record Shown(Map<String, Object> values, Instant until) {
     }
 
     private Map<String, Object> variablesOf(Task task, Map<String, List<VariableInstance>> byName) {

@@ -10,14 +10,17 @@ import cn.econtract.app.kernel.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,12 +34,23 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApiClients {
 
     static final String PREFIX = "eck_";
+    /**
+     * How long a node trusts a key it looked up: every API call presents its key, and the look-up
+     * was a database round trip per call. A revoked key stops at once on the node that revoked it
+     * and within this time on the others.
+     */
+    static final Duration KEY_CACHE_TTL = Duration.ofSeconds(5);
+    private static final int KEY_CACHE_MAX = 10_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final DirectoryService directory;
     private final OperationLogService log;
     private final Clock clock;
+    private final Map<String, Known> known = new ConcurrentHashMap<>();
+
+    private record Known(Client client, Instant until) {
+    }
 
     ApiClients(JdbcClient jdbc, DirectoryService directory, OperationLogService log, Clock clock) {
         this.jdbc = jdbc;
@@ -91,6 +105,7 @@ public class ApiClients {
         if (jdbc.sql("UPDATE api_client SET active = FALSE WHERE id = :id").param("id", id).update() == 0) {
             throw BusinessException.notFound("api client", id);
         }
+        known.values().removeIf(k -> k.client().id().equals(id));
         log.record(OperationRecord.success(by, OperationAction.PERMISSION_CHANGE, "api-client", id).withDetail("revoked"));
     }
 
@@ -99,10 +114,26 @@ public class ApiClients {
         if (key == null || !key.startsWith(PREFIX) || key.length() > 100) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT id, name, user_id, rate_per_second, active, created_by, created_at FROM api_client WHERE key_hash = :h AND active = TRUE")
-                .param("h", hash(key))
+        String hash = hash(key);
+        Instant now = clock.instant();
+        Known cached = known.get(hash);
+        if (cached != null && cached.until().isAfter(now)) {
+            return Optional.of(cached.client());
+        }
+        Optional<Client> client = jdbc.sql("SELECT id, name, user_id, rate_per_second, active, created_by, created_at FROM api_client "
+                        + "WHERE key_hash = :h AND active = TRUE")
+                .param("h", hash)
                 .query((rs, n) -> new Client(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getBoolean(5), rs.getString(6),
                         rs.getObject(7, OffsetDateTime.class).toInstant())).optional();
+        if (client.isPresent()) {
+            if (known.size() >= KEY_CACHE_MAX) {
+                known.clear();
+            }
+            known.put(hash, new Known(client.get(), now.plus(KEY_CACHE_TTL)));
+        } else {
+            known.remove(hash);
+        }
+        return client;
     }
 
     private static String hash(String key) {
