@@ -126,6 +126,10 @@ abstract class SearchIndexContract {
         assertThat(search(null, null, null, null, null, null, null, null, null, null, 0, 20).total()).isEqualTo(4);
         index.delete("c-nda");
         assertThat(ids(text("保密"))).isEmpty();
-        assertThat(search(null, null, null, null, null, null, null, null, null, null, 0, 20).total()).isEqualTo(3);
+        SearchResult after = search(null, null, null, null, null, null, null, null, null, null, 0, 20);
+        assertThat(after.total()).isEqualTo(3);
+        // facet counts follow the change too (an engine may keep per-reader facet state)
+        assertThat(after.facets().get("status")).containsEntry("IN_FORCE", 1L);
+        assertThat(after.facets().get("departmentId")).doesNotContainKey("legaldept");
     }
 }

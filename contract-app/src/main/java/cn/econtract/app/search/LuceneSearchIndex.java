@@ -2,6 +2,9 @@ package cn.econtract.app.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +28,8 @@ import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -42,6 +47,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The embedded default: Lucene in this process with the SmartChineseAnalyzer (word segmentation
@@ -53,11 +59,17 @@ public class LuceneSearchIndex implements SearchIndex {
     private static final Map<String, Float> TEXT_FIELDS = Map.of("title", 3f, "body", 1f, "counterparty", 2f, "contractNoText", 3f,
             "tagsText", 2f);
 
+    private static final String BODY_STORED = "bodyUtf16";
     private final Analyzer analyzer = new SmartChineseAnalyzer();
     private final FacetsConfig facets = new FacetsConfig();
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private volatile boolean dirty;
+    /** Facet ordinals of the reader searched last: costly to build (a pass over every document's values), valid until it changes. */
+    private volatile FacetState facetState;
+
+    private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {
+    }
 
     public LuceneSearchIndex() {
         try {
@@ -75,7 +87,10 @@ public class LuceneSearchIndex implements SearchIndex {
         d.add(new StringField("contractNo", nz(c.contractNo()), Field.Store.YES));
         d.add(new TextField("contractNoText", nz(c.contractNo()), Field.Store.NO));
         d.add(new TextField("title", nz(c.title()), Field.Store.YES));
-        d.add(new TextField("body", nz(c.body()), Field.Store.YES));
+        d.add(new TextField("body", nz(c.body()), Field.Store.NO));
+        // kept for the snippets as UTF-16: Chinese text is 2 bytes a character instead of UTF-8's 3, and reading
+        // it back is a copy; decoding UTF-8 bodies for every hit was half of a broad query's CPU (bench/RESULTS.md)
+        d.add(new StoredField(BODY_STORED, new BytesRef(nz(c.body()).getBytes(StandardCharsets.UTF_16LE))));
         d.add(new TextField("counterparty", nz(c.counterparty()), Field.Store.YES));
         d.add(new StringField("counterpartyExact", nz(c.counterparty()), Field.Store.NO));
         d.add(new TextField("tagsText", String.join(" ", c.tags()), Field.Store.NO));
@@ -223,12 +238,31 @@ public class LuceneSearchIndex implements SearchIndex {
         };
     }
 
+    private static String utf16(BytesRef bytes) {
+        if (bytes == null) {
+            return "";
+        }
+        char[] chars = new char[bytes.length / 2];
+        ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length).order(ByteOrder.LITTLE_ENDIAN).asCharBuffer().get(chars);
+        return new String(chars);
+    }
+
     private SearchResult.Hit hit(Document d, java.util.Set<String> words) {
         List<String> highlights = new ArrayList<>(Snippets.of(d.get("title"), words, 1));
-        highlights.addAll(Snippets.of(d.get("body"), words, 2));
+        highlights.addAll(Snippets.of(utf16(d.getBinaryValue(BODY_STORED)), words, 2));
         var amount = d.getField("amount");
         return new SearchResult.Hit(d.get("id"), d.get("contractNo"), d.get("title"), d.get("counterparty"), d.get("status"),
                 d.get("contractType"), amount == null ? null : amount.numericValue().doubleValue(), List.of(d.getValues("tag")), highlights);
+    }
+
+    private SortedSetDocValuesReaderState facetStateOf(IndexReader reader) throws IOException {
+        FacetState known = facetState;
+        if (known != null && known.reader() == reader) {
+            return known.state();
+        }
+        SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, facets);
+        facetState = new FacetState(reader, state);
+        return state;
     }
 
     private Map<String, Map<String, Long>> facetCounts(IndexSearcher searcher, FacetsCollector collector, long total) throws IOException {
@@ -239,7 +273,7 @@ public class LuceneSearchIndex implements SearchIndex {
         }
         SortedSetDocValuesFacetCounts counts;
         try {
-            counts = new SortedSetDocValuesFacetCounts(new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), facets), collector);
+            counts = new SortedSetDocValuesFacetCounts(facetStateOf(searcher.getIndexReader()), collector);
         } catch (IllegalArgumentException nothingIndexedYet) {
             return out;
         }
