@@ -256,8 +256,7 @@ class UserManualIT {
         requireContract();
         loggedInAs("manager", DESKTOP);
         browser.get(url("/tasks"));
-        WebElement task = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                "//*[@data-testid='task'][.//*[contains(text(),'" + contractNo + "')]]")));
+        WebElement task = taskCard();
         assertThat(task.getText()).contains("部门负责人审批", msg("approval.approve"), msg("approval.reject"), msg("approval.return"));
         // rejecting without an opinion is refused, with the reason in Chinese
         task.findElement(By.cssSelector("input[value=REJECT]")).click();
@@ -317,8 +316,7 @@ class UserManualIT {
         requireContract();
         loggedInAs("drafter", PHONE);
         browser.get(url("/tasks"));
-        WebElement task = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                "//*[@data-testid='task'][.//*[contains(text(),'" + contractNo + "')]]")));
+        WebElement task = taskCard();
         WebElement arrange = task.findElement(By.linkText(msg("signing.arrange")));
         click(arrange);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-arrange] .signer-row")));
@@ -489,8 +487,7 @@ class UserManualIT {
     /** From "my tasks" to the signing page; then the e-mailed code (read from the outbox), the drawing if a signature, sign. */
     private void signFromMyTasks(boolean draw) {
         browser.get(url("/tasks"));
-        WebElement task = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                "//*[@data-testid='task'][.//*[contains(text(),'" + contractNo + "')]]")));
+        WebElement task = taskCard();
         click(task.findElement(By.cssSelector("[data-testid=go-sign]")));
         wait.until(d -> "true".equals(d.findElement(By.cssSelector("[data-signing]")).getAttribute("data-ready")));
         assertThat(text("[data-signing] [data-heading]")).startsWith(contractNo);
@@ -628,5 +625,11 @@ class UserManualIT {
         }
         assertThat(taken.add(name)).as("screenshot names are unique: " + name).isTrue();
         Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** The task card of this walk-through's contract on the 我的任务 page, once it shows. */
+    private WebElement taskCard() {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//*[@data-testid='task'][.//*[contains(text(),'" + contractNo + "')]]")));
     }
 }
