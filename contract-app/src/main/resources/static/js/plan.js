@@ -9,6 +9,15 @@ const message = document.querySelector('[data-message]');
 let plan = [];
 let month = new Date();
 
+// a due term's code (AFTER:SIGNING:10:WORKING_DAYS, BEFORE:EXPIRY:30:DAYS, MONTHLY:5) in words; a fixed date shows as the due date already
+function term(code) {
+  const p = (code || '').split(':');
+  const fill = (text, ...args) => args.reduce((s, a, i) => s.replace(`{${i}}`, a), text);
+  if (p[0] === 'AFTER' || p[0] === 'BEFORE') return fill(t(`term.${p[0].toLowerCase()}`), t(`anchor.${p[1]}`), p[2], t(`unit.${p[3]}`));
+  if (p[0] === 'MONTHLY') return fill(t('term.monthly'), p[1]);
+  return p[0] === 'DATE' ? '' : (code || '');
+}
+
 function say(text) { message.hidden = !text; message.textContent = text || ''; }
 
 function fulfilForm(o) {
@@ -41,7 +50,7 @@ function item(entry) {
   const li = el('li', { class: `panel obligation ${o.status.toLowerCase()}`, 'data-testid': 'obligation' },
     el('b', {}, `${o.dueDate || t('undated')} · ${t('kind.' + o.kind)}`), ' ', o.title,
     el('p', { class: 'muted' }, [t('party.' + o.party), o.amount == null ? '' : `¥${o.amount} (${o.settledAmount})`, t('status.' + o.status),
-      o.dueTerm || ''].filter(Boolean).join(' · ')),
+      term(o.dueTerm)].filter(Boolean).join(' · ')),
     ...entry.progress.map((p) => el('p', { class: 'muted' }, `${new Date(p.recordedAt).toLocaleString()} ${p.recordedBy} ${p.amount ?? ''} ${p.note ?? ''}${p.proofName ? ' · ' + p.proofName : ''}`)));
   if (open) li.append(fulfilForm(o));
   if (open || o.status === 'PROPOSED') {

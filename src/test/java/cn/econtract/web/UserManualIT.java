@@ -376,7 +376,9 @@ class UserManualIT {
         browser.get(url("/contracts/" + contractId + "/plan"));
         wait.until(d -> "true".equals(d.findElement(By.cssSelector("[data-plan]")).getAttribute("data-ready")));
         assertThat(browser.findElements(By.cssSelector("[data-testid=obligation]"))).hasSize(5);
-        assertThat(text("[data-plan]")).contains(msg("fulfilment.js.status.PROPOSED"));
+        assertThat(text("[data-plan]")).contains(msg("fulfilment.js.status.PROPOSED"))
+                .as("due terms in words, not codes").doesNotContain("AFTER:", "WORKING_DAYS")
+                .contains(msg("fulfilment.js.anchor.SIGNING") + "后10" + msg("fulfilment.js.unit.WORKING_DAYS") + "内");
         click(browser.findElement(By.cssSelector("[data-testid=confirm-plan]")));
         wait.until(d -> !d.findElements(By.cssSelector("[data-testid=fulfil-form]")).isEmpty());
         WebElement advance = advance();

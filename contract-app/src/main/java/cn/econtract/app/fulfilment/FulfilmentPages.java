@@ -23,7 +23,9 @@ class FulfilmentPages {
 
     private static final String[] TEXTS = {"kind.PAYMENT", "kind.DELIVERY", "kind.ACCEPTANCE", "kind.RENEWAL_NOTICE", "kind.EXPIRY",
         "party.OURS", "party.COUNTERPARTY", "party.BOTH", "status.PROPOSED", "status.CONFIRMED", "status.OVERDUE", "status.FULFILLED",
-        "status.DISMISSED", "fulfil", "dismiss", "reason", "amount", "note", "proof", "undated", "saved", "none", "receivable", "payable"};
+        "status.DISMISSED", "fulfil", "dismiss", "reason", "amount", "note", "proof", "undated", "saved", "none", "receivable", "payable",
+        "term.after", "term.before", "term.monthly", "anchor.SIGNING", "anchor.DELIVERY", "anchor.ACCEPTANCE", "anchor.INVOICE",
+        "anchor.EXPIRY", "unit.DAYS", "unit.WORKING_DAYS", "unit.MONTHS"};
 
     private final AccessService access;
     private final ContractService contracts;
