@@ -142,6 +142,25 @@ class ContractSoapH2IT {
         assertThat(wsdl.body()).contains("CreateContract").contains("ServiceFault");
     }
 
+    /** A document type declaration in a SOAP message (external entity, entity expansion) is refused, nothing read or expanded. */
+    @Test
+    void aDoctypeInTheEnvelopeIsRefusedAndNoEntityIsResolved(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String marker = "XXE-" + java.util.UUID.randomUUID();
+        java.nio.file.Path secret = java.nio.file.Files.writeString(dir.resolve("secret.txt"), marker);
+        String external = "<?xml version=\"1.0\"?><!DOCTYPE e [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>"
+                + "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:c=\"urn:econtract:contract:v1\">"
+                + "<soap:Body><c:GetContract><contractId>&x;</contractId></c:GetContract></soap:Body></soap:Envelope>";
+        String laughs = "<?xml version=\"1.0\"?><!DOCTYPE e [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
+                + "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]>"
+                + "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:c=\"urn:econtract:contract:v1\">"
+                + "<soap:Body><c:GetContract><contractId>&d;</contractId></c:GetContract></soap:Body></soap:Envelope>";
+        for (String envelope : List.of(external, laughs)) {
+            var answer = Http.basic(port, "drafter", "demo").postRaw("/services/contracts", "text/xml; charset=UTF-8", envelope);
+            assertThat(answer.statusCode()).as(answer.body()).isBetween(400, 599);
+            assertThat(answer.body()).contains("Fault").doesNotContain(marker).doesNotContain("aaaaaaaaaaaaaaaaaaaa");
+        }
+    }
+
     private ContractPortType client(String user, String password) {
         ContractPortType port = new cn.econtract.ws.contract.v1.ContractService().getContractPort();
         Map<String, Object> context = ((BindingProvider) port).getRequestContext();
