@@ -57,7 +57,8 @@ public class TaskInbox {
      * builds its SQL from a large dynamic MyBatis mapping on every call (OGNL over dozens of
      * conditions) and looked up the user's groups again: ~60 % of an inbox request's CPU under
      * load (bench/RESULTS.md). Same rows: active, assigned to the user, or unassigned and offered
-     * to the user or one of their roles or departments ({@code TaskInboxScenarios} compares both).
+     * to the user or one of their roles or departments (ApprovalScenarios.theInboxQueryFindsTheSameTasksAsTheEngineQuery
+     * compares both).
      */
     private NativeTaskQuery visible(UserProfile user, String contractId) {
         List<String> groups = new ArrayList<>(user.roles());
