@@ -4,7 +4,6 @@ import cn.econtract.app.crypto.CryptoConfiguration;
 import cn.econtract.app.crypto.CryptoProperties;
 import cn.econtract.app.tasks.RemoteTopicWorker;
 import cn.econtract.app.timestamp.TimestampConfiguration;
-import java.time.Clock;
 import org.camunda.bpm.client.ExternalTaskClient;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
@@ -21,11 +20,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @EnableConfigurationProperties(CryptoProperties.class)
 @Import({CryptoConfiguration.class, TimestampConfiguration.class, AnchoringConfiguration.class})
 public class RemoteEvidenceWorker {
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     EvidenceRepository evidenceRepository(JdbcClient jdbc) {

@@ -8,11 +8,9 @@ import cn.econtract.app.pki.PkiForWorkers;
 import cn.econtract.app.storage.StorageForWorkers;
 import cn.econtract.app.tasks.RemoteTopicWorker;
 import cn.econtract.app.timestamp.TimestampConfiguration;
-import java.time.Clock;
 import org.camunda.bpm.client.ExternalTaskClient;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -26,11 +24,6 @@ import org.springframework.context.annotation.Import;
 @Import({CryptoConfiguration.class, TimestampConfiguration.class, StorageForWorkers.class, PkiForWorkers.class,
         OperationLogForWorkers.class, SigningRepository.class, LongTermValidation.class, LongTermClosure.class})
 public class RemoteSigningWorker {
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     /** Opens the subscription; answers the client so the caller can stop it on shutdown. */
     public static ExternalTaskClient subscribe(ApplicationContext context) {
