@@ -2,17 +2,18 @@ package cn.econtract.app.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field;
@@ -29,9 +30,13 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -59,7 +64,7 @@ public class LuceneSearchIndex implements SearchIndex {
     private static final Map<String, Float> TEXT_FIELDS = Map.of("title", 3f, "body", 1f, "counterparty", 2f, "contractNoText", 3f,
             "tagsText", 2f);
 
-    private static final String BODY_STORED = "bodyUtf16";
+    private static final String BODY_TEXT = "bodyUtf16";
     private final Analyzer analyzer = new SmartChineseAnalyzer();
     private final FacetsConfig facets = new FacetsConfig();
     private final IndexWriter writer;
@@ -88,9 +93,9 @@ public class LuceneSearchIndex implements SearchIndex {
         d.add(new TextField("contractNoText", nz(c.contractNo()), Field.Store.NO));
         d.add(new TextField("title", nz(c.title()), Field.Store.YES));
         d.add(new TextField("body", nz(c.body()), Field.Store.NO));
-        // kept for the snippets as UTF-16: Chinese text is 2 bytes a character instead of UTF-8's 3, and reading
-        // it back is a copy; decoding UTF-8 bodies for every hit was half of a broad query's CPU (bench/RESULTS.md)
-        d.add(new StoredField(BODY_STORED, new BytesRef(nz(c.body()).getBytes(StandardCharsets.UTF_16LE))));
+        // kept for the snippets as UTF-16 doc values: read back with one copy, where a stored field is decompressed
+        // with its neighbours and UTF-8 decoded — together most of a broad query's time (bench/RESULTS.md)
+        d.add(new BinaryDocValuesField(BODY_TEXT, new BytesRef(nz(c.body()).getBytes(StandardCharsets.UTF_16LE))));
         d.add(new TextField("counterparty", nz(c.counterparty()), Field.Store.YES));
         d.add(new StringField("counterpartyExact", nz(c.counterparty()), Field.Store.NO));
         d.add(new TextField("tagsText", String.join(" ", c.tags()), Field.Store.NO));
@@ -203,8 +208,11 @@ public class LuceneSearchIndex implements SearchIndex {
         List<SearchResult.Hit> hits = new ArrayList<>();
         ScoreDoc[] docs = top.scoreDocs;
         java.util.Set<String> words = Snippets.words(analyzer, q.text());
-        for (int i = q.page() * q.size(); i < docs.length; i++) {
-            hits.add(hit(searcher.storedFields().document(docs[i].doc), words));
+        int first = Math.min(q.page() * q.size(), docs.length);
+        String[] bodies = bodies(searcher, docs, first);
+        StoredFields stored = searcher.storedFields();
+        for (int i = first; i < docs.length; i++) {
+            hits.add(hit(stored.document(docs[i].doc), bodies[i - first], words));
         }
         return new SearchResult(top.totalHits.value, hits, facetCounts(searcher, collector, top.totalHits.value));
     }
@@ -238,18 +246,39 @@ public class LuceneSearchIndex implements SearchIndex {
         };
     }
 
-    private static String utf16(BytesRef bytes) {
-        if (bytes == null) {
-            return "";
+    /** The texts of the hits from {@code first} on; doc values are read forwards, so in document order per segment. */
+    private static String[] bodies(IndexSearcher searcher, ScoreDoc[] docs, int first) throws IOException {
+        String[] bodies = new String[docs.length - first];
+        Integer[] byDoc = new Integer[bodies.length];
+        for (int i = 0; i < byDoc.length; i++) {
+            byDoc[i] = i;
         }
+        Arrays.sort(byDoc, Comparator.comparingInt(i -> docs[first + i].doc));
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = null;
+        BinaryDocValues values = null;
+        for (int i : byDoc) {
+            int doc = docs[first + i].doc;
+            if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                values = leaf.reader().getBinaryDocValues(BODY_TEXT);
+            }
+            bodies[i] = values != null && values.advanceExact(doc - leaf.docBase) ? utf16(values.binaryValue()) : "";
+        }
+        return bodies;
+    }
+
+    private static String utf16(BytesRef bytes) {
         char[] chars = new char[bytes.length / 2];
-        ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length).order(ByteOrder.LITTLE_ENDIAN).asCharBuffer().get(chars);
+        for (int i = 0, at = bytes.offset; i < chars.length; i++, at += 2) {
+            chars[i] = (char) ((bytes.bytes[at] & 0xff) | (bytes.bytes[at + 1] & 0xff) << 8);
+        }
         return new String(chars);
     }
 
-    private SearchResult.Hit hit(Document d, java.util.Set<String> words) {
+    private SearchResult.Hit hit(Document d, String body, java.util.Set<String> words) {
         List<String> highlights = new ArrayList<>(Snippets.of(d.get("title"), words, 1));
-        highlights.addAll(Snippets.of(utf16(d.getBinaryValue(BODY_STORED)), words, 2));
+        highlights.addAll(Snippets.of(body, words, 2));
         var amount = d.getField("amount");
         return new SearchResult.Hit(d.get("id"), d.get("contractNo"), d.get("title"), d.get("counterparty"), d.get("status"),
                 d.get("contractType"), amount == null ? null : amount.numericValue().doubleValue(), List.of(d.getValues("tag")), highlights);
