@@ -2,6 +2,8 @@ package cn.econtract.app.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,7 +53,9 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.SingleInstanceLockFactory;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -78,7 +82,8 @@ public class LuceneSearchIndex implements SearchIndex {
 
     public LuceneSearchIndex() {
         try {
-            writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer));
+            writer = new IndexWriter(new ByteBuffersDirectory(new SingleInstanceLockFactory(), ByteBuffersDataOutput::new,
+                    ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER), new IndexWriterConfig(analyzer));
             searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -270,9 +275,8 @@ public class LuceneSearchIndex implements SearchIndex {
 
     private static String utf16(BytesRef bytes) {
         char[] chars = new char[bytes.length / 2];
-        for (int i = 0, at = bytes.offset; i < chars.length; i++, at += 2) {
-            chars[i] = (char) ((bytes.bytes[at] & 0xff) | (bytes.bytes[at + 1] & 0xff) << 8);
-        }
+        // a bulk copy on little-endian machines
+        ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length).order(ByteOrder.LITTLE_ENDIAN).asCharBuffer().get(chars);
         return new String(chars);
     }
 
