@@ -24,16 +24,8 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.BinaryDocValues;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -70,16 +62,10 @@ public class LuceneSearchIndex implements SearchIndex {
 
     private static final String BODY_TEXT = "bodyUtf16";
     private final Analyzer analyzer = new SmartChineseAnalyzer();
-    private final FacetsConfig facets = new FacetsConfig();
+    private final FacetCodes facetCodes = new FacetCodes();
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private volatile boolean dirty;
-    /** Facet ordinals of the reader searched last: costly to build (a pass over every document's values), valid until it changes. */
-    private volatile FacetState facetState;
-
-    private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {
-    }
-
     public LuceneSearchIndex() {
         try {
             writer = new IndexWriter(new ByteBuffersDirectory(new SingleInstanceLockFactory(), ByteBuffersDataOutput::new,
@@ -112,6 +98,8 @@ public class LuceneSearchIndex implements SearchIndex {
         keyword(d, "contractType", c.contractType());
         keyword(d, "departmentId", c.departmentId());
         d.add(new StringField("createdBy", nz(c.createdBy()), Field.Store.NO));
+        d.add(new NumericDocValuesField(FacetCodes.FIELD,
+                facetCodes.pack(Arrays.asList(c.status(), c.signingStatus(), c.contractType(), c.departmentId()))));
         if (c.amount() != null) {
             d.add(new DoublePoint("amount", c.amount()));
             d.add(new DoubleDocValuesField("amountSort", c.amount()));
@@ -126,7 +114,7 @@ public class LuceneSearchIndex implements SearchIndex {
         }
         d.add(new NumericDocValuesField("updatedSort", (c.updatedAt() == null ? Instant.EPOCH : c.updatedAt()).toEpochMilli()));
         try {
-            writer.updateDocument(new Term("id", c.id()), facets.build(d));
+            writer.updateDocument(new Term("id", c.id()), d);
             dirty = true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -136,7 +124,6 @@ public class LuceneSearchIndex implements SearchIndex {
     private static void keyword(Document d, String field, String value) {
         if (value != null && !value.isBlank()) {
             d.add(new StringField(field, value, Field.Store.YES));
-            d.add(new SortedSetDocValuesFacetField(field, value));
         }
     }
 
@@ -219,7 +206,7 @@ public class LuceneSearchIndex implements SearchIndex {
         for (int i = first; i < docs.length; i++) {
             hits.add(hit(stored.document(docs[i].doc), bodies[i - first], words));
         }
-        return new SearchResult(top.totalHits.value, hits, facetCounts(searcher, collector, top.totalHits.value));
+        return new SearchResult(top.totalHits.value, hits, facetCounts(collector, top.totalHits.value));
     }
 
     private Query textQuery(String text) {
@@ -288,41 +275,13 @@ public class LuceneSearchIndex implements SearchIndex {
                 d.get("contractType"), amount == null ? null : amount.numericValue().doubleValue(), List.of(d.getValues("tag")), highlights);
     }
 
-    private SortedSetDocValuesReaderState facetStateOf(IndexReader reader) throws IOException {
-        FacetState known = facetState;
-        if (known != null && known.reader() == reader) {
-            return known.state();
-        }
-        SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, facets);
-        facetState = new FacetState(reader, state);
-        return state;
-    }
-
-    private Map<String, Map<String, Long>> facetCounts(IndexSearcher searcher, FacetsCollector collector, long total) throws IOException {
-        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
-        Facets.FIELDS.forEach(f -> out.put(f, new LinkedHashMap<>()));
+    private Map<String, Map<String, Long>> facetCounts(FacetsCollector collector, long total) throws IOException {
         if (total == 0) {
-            return out;
+            Map<String, Map<String, Long>> none = new LinkedHashMap<>();
+            Facets.FIELDS.forEach(f -> none.put(f, Map.of()));
+            return none;
         }
-        SortedSetDocValuesFacetCounts counts;
-        try {
-            counts = new SortedSetDocValuesFacetCounts(facetStateOf(searcher.getIndexReader()), collector);
-        } catch (IllegalArgumentException nothingIndexedYet) {
-            return out;
-        }
-        for (String field : Facets.FIELDS) {
-            try {
-                FacetResult result = counts.getTopChildren(50, field);
-                if (result != null) {
-                    for (LabelAndValue lv : result.labelValues) {
-                        out.get(field).put(lv.label, lv.value.longValue());
-                    }
-                }
-            } catch (IllegalArgumentException dimensionNeverIndexed) {
-                // no contract has this field yet
-            }
-        }
-        return out;
+        return facetCodes.count(collector.getMatchingDocs(), 50);
     }
 
     @Override
