@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -29,6 +31,9 @@ import java.util.function.Supplier;
  * as the demo administrator; the contracts read are the ones the write phase created.
  *
  * <pre>java -cp "$(cat bench/target/classpath.txt):bench/target/classes" cn.econtract.bench.ApiDriver http://localhost:8080 32 20 30</pre> (callers, seconds measured per path, seconds of warm-up before each)
+ * <p>Optional: the paths to run ({@code create,get,tasks,search}) and a directory to which the API keys
+ * and the contract ids are written for {@code bench/api-reads.sh}, which reads with wrk: this driver's
+ * own HTTP client takes a third of the two cores it shares with the application.
  */
 public final class ApiDriver {
 
@@ -108,6 +113,13 @@ public final class ApiDriver {
         }
         int inbox = JSON.readTree(send(base, "GET", "/api/v1/tasks", approver, null).body()).size();
         System.out.printf(Locale.ROOT, "(the approver's inbox holds %d tasks)%n", inbox);
+        if (args.length > 5) {
+            // for wrk (bench/api-reads.sh): the keys and the contracts to read, in a directory outside the repository
+            Path setUp = Files.createDirectories(Path.of(args[5]));
+            Files.writeString(setUp.resolve("drafter.key"), key.substring("ApiKey ".length()) + "\n");
+            Files.writeString(setUp.resolve("approver.key"), approver.substring("ApiKey ".length()) + "\n");
+            Files.write(setUp.resolve("contracts.txt"), new ArrayList<>(ids));
+        }
         if (paths.contains("get")) {
             run("get contract", clients, seconds, () -> send(base, "GET",
                     "/api/v1/contracts/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size())), key, null).statusCode());
