@@ -2,6 +2,7 @@ package cn.econtract.app.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +83,7 @@ final class FacetCodes {
                     for (int f = 0; f < counts.length; f++) {
                         int code = (int) (packed >>> (f * BITS)) & MAX_CODE;
                         if (code >= counts[f].length) {
-                            counts[f] = java.util.Arrays.copyOf(counts[f], labels.get(f).size() + 1);
+                            counts[f] = Arrays.copyOf(counts[f], labels.get(f).size() + 1);
                         }
                         counts[f][code]++;
                     }

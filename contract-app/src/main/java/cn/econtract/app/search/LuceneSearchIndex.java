@@ -66,6 +66,7 @@ public class LuceneSearchIndex implements SearchIndex {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private volatile boolean dirty;
+
     public LuceneSearchIndex() {
         try {
             writer = new IndexWriter(new ByteBuffersDirectory(new SingleInstanceLockFactory(), ByteBuffersDataOutput::new,
@@ -84,8 +85,8 @@ public class LuceneSearchIndex implements SearchIndex {
         d.add(new TextField("contractNoText", nz(c.contractNo()), Field.Store.NO));
         d.add(new TextField("title", nz(c.title()), Field.Store.YES));
         d.add(new TextField("body", nz(c.body()), Field.Store.NO));
-        // kept for the snippets as UTF-16 doc values: read back with one copy, where a stored field is decompressed
-        // with its neighbours and UTF-8 decoded — together most of a broad query's time (bench/RESULTS.md)
+        // kept for the snippets as UTF-16 doc values, read back with one copy: a stored field is decompressed
+        // together with its neighbours in the block, a third of a broad query's time (bench/RESULTS.md)
         d.add(new BinaryDocValuesField(BODY_TEXT, new BytesRef(nz(c.body()).getBytes(StandardCharsets.UTF_16LE))));
         d.add(new TextField("counterparty", nz(c.counterparty()), Field.Store.YES));
         d.add(new StringField("counterpartyExact", nz(c.counterparty()), Field.Store.NO));
